@@ -1,0 +1,2 @@
+// Benchmarks entry point; BenchmarkDotNet suites are added per stage.
+return 0;

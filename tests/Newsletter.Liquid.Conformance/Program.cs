@@ -1,0 +1,2 @@
+// Conformance runner entry point; filled in with the Liquid engine.
+return 0;
