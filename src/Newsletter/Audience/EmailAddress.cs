@@ -1,0 +1,75 @@
+// Practical validation and normalisation of subscriber addresses (RFC 5321 §4.1.2, §4.5.3; RFC 5322 §3.4.1).
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Newsletter.Audience;
+
+/// <summary>
+/// Validates an address the way real mail systems accept it: dot-atom local part (RFC 5322 §3.4.1, no quoted
+/// forms), at most 64 octets local and 254 overall (RFC 5321 §4.5.3.1), a domain of at least two labels, each
+/// 1–63 letters, digits or hyphens. International domains become punycode (RFC 5890/5891).
+/// </summary>
+public static class EmailAddress
+{
+    private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    /// <summary>Returns the normalised address (trimmed, domain lower-cased in punycode).</summary>
+    /// <exception cref="FormatException">The address is invalid; the message says why.</exception>
+    public static string Normalize(string address) =>
+        TryNormalize(address, out var normalized, out var reason) ? normalized : throw new FormatException(reason);
+
+    /// <summary>Validates and normalises <paramref name="address"/>; on failure <paramref name="reason"/> says why.</summary>
+    public static bool TryNormalize(string? address, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? reason)
+    {
+        normalized = null;
+        reason = Check(address?.Trim(), out var local, out var domain);
+        if (reason is not null) return false;
+        string asciiDomain;
+        try
+        {
+            asciiDomain = Idn.GetAscii(domain!).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            reason = $"the domain '{domain}' is not a valid international domain name";
+            return false;
+        }
+        reason = CheckDomain(asciiDomain) ?? (local!.Length + 1 + asciiDomain.Length > 254 ? "the address is longer than 254 characters" : null);
+        if (reason is not null) return false;
+        normalized = local + "@" + asciiDomain;
+        return true;
+    }
+
+    private static string? Check(string? address, out string? local, out string? domain)
+    {
+        local = domain = null;
+        if (string.IsNullOrEmpty(address)) return "the address is empty";
+        var at = address.LastIndexOf('@');
+        if (at < 0) return $"'{address}' has no '@'";
+        local = address[..at];
+        domain = address[(at + 1)..];
+        if (local.Length == 0) return $"'{address}' has nothing before the '@'";
+        if (domain.Length == 0) return $"'{address}' has no domain after the '@'";
+        if (local.Length > 64) return "the part before the '@' is longer than 64 characters";
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..")) return $"'{local}' has a misplaced dot";
+        foreach (var c in local)
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '.' || AtomSpecials.Contains(c)))
+                return $"'{local}' contains '{c}', which addresses may not use unquoted";
+        return null;
+    }
+
+    private static string? CheckDomain(string domain)
+    {
+        var labels = domain.Split('.');
+        if (labels.Length < 2) return $"the domain '{domain}' needs at least one dot";
+        foreach (var label in labels)
+        {
+            if (label.Length is 0 or > 63) return $"the domain '{domain}' has an empty or over-long label";
+            if (label.StartsWith('-') || label.EndsWith('-')) return $"the domain label '{label}' starts or ends with '-'";
+            if (!label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return $"the domain '{domain}' contains characters domains may not use";
+        }
+        if (labels[^1].All(char.IsAsciiDigit)) return $"the domain '{domain}' ends in a number";
+        return null;
+    }
+}

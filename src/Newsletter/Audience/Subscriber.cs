@@ -1,0 +1,43 @@
+// A person on the list, as stored.
+namespace Newsletter.Audience;
+
+/// <summary>A subscriber row.</summary>
+/// <param name="Id">Database id; appears (signed) in personal links.</param>
+/// <param name="Email">Address as stored: domain in punycode (RFC 5890), compared case-insensitively.</param>
+/// <param name="Name">Display name, may be null.</param>
+/// <param name="Fields">Custom merge fields from imports, read by templates as <c>subscriber.fields.x</c> and <c>subscriber.x</c>.</param>
+/// <param name="Status">Lifecycle status; only <see cref="SubscriberStatus.Active"/> subscribers are mailed.</param>
+public sealed record Subscriber(long Id, string Email, string? Name, IReadOnlyDictionary<string, string> Fields, SubscriberStatus Status)
+{
+    /// <summary>The first word of <see cref="Name"/>, or null.</summary>
+    public string? FirstName => string.IsNullOrWhiteSpace(Name) ? null : Name.Trim().Split(' ', 2)[0];
+}
+
+/// <summary>Where a subscriber stands; stored as lower-case text.</summary>
+public enum SubscriberStatus
+{
+    /// <summary>Signed up, awaiting confirmation (double opt-in); not mailed.</summary>
+    Pending,
+    /// <summary>Receives issues.</summary>
+    Active,
+    /// <summary>Opted out; suppressed from every send.</summary>
+    Unsubscribed,
+    /// <summary>Hard bounce; suppressed.</summary>
+    Bounced,
+    /// <summary>Marked the mail as spam; suppressed.</summary>
+    Complained,
+}
+
+/// <summary>Text forms of <see cref="SubscriberStatus"/> as stored in SQLite.</summary>
+public static class SubscriberStatusText
+{
+    /// <summary>The stored text, e.g. <c>active</c>.</summary>
+    public static string ToText(this SubscriberStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>Parses stored text.</summary>
+    /// <exception cref="FormatException">Unknown status text.</exception>
+    public static SubscriberStatus Parse(string text) =>
+        Enum.TryParse<SubscriberStatus>(text, ignoreCase: true, out var status)
+            ? status
+            : throw new FormatException($"unknown subscriber status '{text}'");
+}

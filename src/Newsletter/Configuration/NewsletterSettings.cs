@@ -1,0 +1,72 @@
+// The settings a workspace's newsletter.json holds, after environment overrides are applied.
+namespace Newsletter.Configuration;
+
+/// <summary>
+/// Workspace settings read from <c>newsletter.json</c> (keys are case-insensitive) and overridden by
+/// environment variables with the <c>NEWSLETTER__</c> prefix, e.g. <c>NEWSLETTER__TRANSPORT</c>
+/// (the standard .NET configuration convention). Paths are absolute once loaded.
+/// </summary>
+public sealed class NewsletterSettings
+{
+    /// <summary>The newsletter's display name, shown in templates and in the From header.</summary>
+    public string Name { get; init; } = "Newsletter";
+
+    /// <summary>Sender mailbox (RFC 5322 §3.4 <c>mailbox</c>), e.g. <c>The Build &lt;news@example.com&gt;</c>.</summary>
+    public string From { get; init; } = "Newsletter <newsletter@example.com>";
+
+    /// <summary>Optional Reply-To mailbox; none when empty.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>Public base URL of <c>newsletter serve</c>, without trailing slash; all links in emails start with it.</summary>
+    public string BaseUrl { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Postal address printed in every footer (CAN-SPAM requires one).</summary>
+    public string PostalAddress { get; init; } = "";
+
+    /// <summary>Absolute path of the SQLite database file.</summary>
+    public string Database { get; init; } = "newsletter.db";
+
+    /// <summary>Absolute path of the folder holding <c>YYYY-MM-DD-slug.md</c> issue files.</summary>
+    public string Issues { get; init; } = "issues";
+
+    /// <summary>Absolute path of the folder holding Liquid layouts, partials and the stylesheet.</summary>
+    public string Templates { get; init; } = "templates";
+
+    /// <summary>
+    /// Where mail goes: <c>outbox:DIR</c> (one .eml file per delivery) or
+    /// <c>smtp://HOST:PORT</c>. See <c>TransportFactory</c> in Delivery.
+    /// </summary>
+    public string Transport { get; init; } = "outbox:outbox";
+
+    /// <summary>SMTP details used when <see cref="Transport"/> is an <c>smtp://</c> address.</summary>
+    public SmtpSettings Smtp { get; init; } = new();
+
+    /// <summary>
+    /// File holding the key that signs poll and unsubscribe links; created on first use. Empty means a
+    /// per-workspace file under the user's configuration folder, outside any repository.
+    /// The environment variable <c>NEWSLETTER_SIGNING_KEY</c> (base64, 32 bytes or more) wins over it.
+    /// </summary>
+    public string? SigningKeyFile { get; init; }
+
+    /// <summary>Folder of the configuration file; relative paths were resolved against it.</summary>
+    public string WorkspaceRoot { get; init; } = Directory.GetCurrentDirectory();
+}
+
+/// <summary>SMTP connection settings (RFC 5321). The password comes only from <c>NEWSLETTER_SMTP_PASSWORD</c>.</summary>
+public sealed class SmtpSettings
+{
+    /// <summary><c>none</c>, <c>starttls</c> (RFC 3207) or <c>tls</c> (implicit TLS, RFC 8314).</summary>
+    public string Security { get; init; } = "starttls";
+
+    /// <summary>User name for AUTH (RFC 4954); no authentication when empty.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Parallel connections kept open while sending.</summary>
+    public int Connections { get; init; } = 4;
+
+    /// <summary>Timeout of every read and write, in seconds.</summary>
+    public int TimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Accept any server certificate. For test servers only; never for real mail.</summary>
+    public bool AllowInvalidCertificate { get; init; }
+}

@@ -1,0 +1,75 @@
+// Loads newsletter.json plus NEWSLETTER__* environment overrides into NewsletterSettings.
+using Microsoft.Extensions.Configuration;
+
+namespace Newsletter.Configuration;
+
+/// <summary>Reads workspace settings from a JSON file and the environment.</summary>
+public static class SettingsLoader
+{
+    /// <summary>The configuration file name looked for when none is given.</summary>
+    public const string DefaultFileName = "newsletter.json";
+
+    /// <summary>
+    /// Loads <paramref name="configPath"/> (JSON, keys case-insensitive), applies environment variables
+    /// prefixed <c>NEWSLETTER__</c> (double underscore separates sections, e.g. <c>NEWSLETTER__SMTP__USERNAME</c>)
+    /// and resolves relative paths against the file's folder.
+    /// </summary>
+    /// <exception cref="ConfigurationFileException">The file is missing or is not valid JSON (with line and column).</exception>
+    public static NewsletterSettings Load(string configPath)
+    {
+        var fullPath = Path.GetFullPath(configPath);
+        if (!File.Exists(fullPath))
+            throw new ConfigurationFileException(fullPath, 0, 0,
+                "configuration file not found; create one with 'newsletter init DIR' or pass --config FILE");
+
+        IConfigurationRoot root;
+        try
+        {
+            root = new ConfigurationBuilder()
+                .AddJsonFile(fullPath, optional: false, reloadOnChange: false)
+                .AddEnvironmentVariables(prefix: "NEWSLETTER__")
+                .Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw ConfigurationFileException.FromJsonError(fullPath, e);
+        }
+
+        var raw = new NewsletterSettings();
+        try
+        {
+            raw = root.Get<NewsletterSettings>() ?? raw;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationFileException(fullPath, 0, 0, e.Message);
+        }
+        return Resolve(raw, Path.GetDirectoryName(fullPath)!);
+    }
+
+    private static NewsletterSettings Resolve(NewsletterSettings s, string root)
+    {
+        string Abs(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p));
+        return new NewsletterSettings
+        {
+            Name = s.Name,
+            From = s.From,
+            ReplyTo = string.IsNullOrWhiteSpace(s.ReplyTo) ? null : s.ReplyTo,
+            BaseUrl = s.BaseUrl.TrimEnd('/'),
+            PostalAddress = s.PostalAddress,
+            Database = Abs(s.Database),
+            Issues = Abs(s.Issues),
+            Templates = Abs(s.Templates),
+            Transport = ResolveTransport(s.Transport, Abs),
+            Smtp = s.Smtp,
+            SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
+            WorkspaceRoot = root,
+        };
+    }
+
+    // Only the outbox form carries a path; SMTP URLs are left as written.
+    private static string ResolveTransport(string transport, Func<string, string> abs) =>
+        transport.StartsWith("outbox:", StringComparison.OrdinalIgnoreCase)
+            ? "outbox:" + abs(transport["outbox:".Length..])
+            : transport;
+}

@@ -1,0 +1,81 @@
+// The secret keys that sign personal links, loaded from the environment or a key file kept outside the repo.
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Newsletter.Polls;
+
+/// <summary>
+/// HMAC-SHA256 keys for personal links. The first key signs; every key verifies, so a key can be rotated by
+/// putting a new one first. Each key's id is the first byte of its SHA-256 hash, carried in tokens so the
+/// verifier picks the right key without trying them all.
+/// </summary>
+public sealed class SigningKeyRing
+{
+    /// <summary>Environment variable holding keys (base64, 32+ bytes each, comma-separated, signing key first).</summary>
+    public const string EnvironmentVariable = "NEWSLETTER_SIGNING_KEY";
+
+    private readonly Dictionary<byte, byte[]> _byId = [];
+
+    /// <summary>Creates a ring; the first key signs.</summary>
+    /// <exception cref="ArgumentException">No keys, or a key shorter than 32 bytes (the HMAC-SHA256 block strength).</exception>
+    public SigningKeyRing(IReadOnlyList<byte[]> keys)
+    {
+        if (keys.Count == 0) throw new ArgumentException("at least one signing key is needed", nameof(keys));
+        foreach (var key in keys)
+        {
+            if (key.Length < 32) throw new ArgumentException("signing keys must be at least 32 bytes", nameof(keys));
+            _byId.TryAdd(IdOf(key), key);
+        }
+        SigningKeyId = IdOf(keys[0]);
+    }
+
+    /// <summary>Id of the key that signs new tokens.</summary>
+    public byte SigningKeyId { get; }
+
+    /// <summary>The signing key.</summary>
+    internal byte[] SigningKey => _byId[SigningKeyId];
+
+    /// <summary>The key with this id, or null.</summary>
+    internal byte[]? Find(byte id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Loads keys from <see cref="EnvironmentVariable"/> if set, else from <paramref name="keyFile"/>
+    /// (one base64 key per line), creating that file with a fresh random key and owner-only permissions on first use.
+    /// </summary>
+    /// <exception cref="FormatException">A key is not valid base64.</exception>
+    public static SigningKeyRing Load(string keyFile)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return new SigningKeyRing(Parse(fromEnvironment.Split(',')));
+        if (!File.Exists(keyFile)) Create(keyFile);
+        return new SigningKeyRing(Parse(File.ReadAllLines(keyFile)));
+    }
+
+    /// <summary>
+    /// The default key file for a workspace: under <c>$XDG_CONFIG_HOME/newsletter/keys</c> (or <c>~/.config</c>),
+    /// named after a hash of the database path so workspaces never share a key and no key lives in a repository.
+    /// </summary>
+    public static string DefaultKeyFile(string databasePath)
+    {
+        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        if (string.IsNullOrEmpty(configHome))
+            configHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(databasePath))))[..16];
+        return Path.Combine(configHome, "newsletter", "keys", $"signing-{hash}.key");
+    }
+
+    private static List<byte[]> Parse(IEnumerable<string> lines) =>
+        lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(Convert.FromBase64String).ToList();
+
+    private static void Create(string keyFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(new FileStream(keyFile, options));
+        writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+    }
+
+    private static byte IdOf(byte[] key) => SHA256.HashData(key)[0];
+}

@@ -1,0 +1,53 @@
+// Opens the workspace's SQLite file in WAL mode and brings its schema up to date.
+using Microsoft.Data.Sqlite;
+
+namespace Newsletter.Storage;
+
+/// <summary>
+/// The workspace database: one SQLite file in WAL mode (https://sqlite.org/wal.html) with
+/// foreign keys on and a busy timeout, migrated to the latest schema on open.
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    private Database(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
+    /// <exception cref="SqliteException">The file cannot be opened or a migration fails; a failed migration is rolled back.</exception>
+    public static Database Open(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var database = new Database(System.IO.Path.GetFullPath(path));
+        using var connection = database.Connect();
+        Migrator.Apply(connection);
+        return database;
+    }
+
+    /// <summary>A new open connection with the session pragmas set; the caller disposes it.</summary>
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // WAL lets `serve` record votes while `send` writes the ledger; NORMAL sync is durable in WAL mode
+        // against application crashes, which is the failure the ledger guards against.
+        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,58 @@
+// Applies the numbered Storage/Migrations/*.sql scripts in order, tracked by PRAGMA user_version.
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Newsletter.Storage;
+
+/// <summary>Schema versioning: migration N is the embedded script <c>NNNN_name.sql</c>; each runs in its own transaction.</summary>
+public static class Migrator
+{
+    private const string Prefix = "Newsletter.Storage.Migrations.";
+
+    /// <summary>The schema version the code expects.</summary>
+    public static int LatestVersion => Scripts().Count;
+
+    /// <summary>Brings <paramref name="connection"/> up to <see cref="LatestVersion"/>.</summary>
+    /// <exception cref="InvalidOperationException">The database is newer than this program.</exception>
+    public static void Apply(SqliteConnection connection)
+    {
+        var current = CurrentVersion(connection);
+        var scripts = Scripts();
+        if (current > scripts.Count)
+            throw new InvalidOperationException(
+                $"database schema version {current} is newer than this program supports ({scripts.Count}); upgrade newsletter");
+        for (var version = current + 1; version <= scripts.Count; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = scripts[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
+    private static List<string> Scripts()
+    {
+        var assembly = typeof(Migrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => Read(assembly, n))
+            .ToList();
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
