@@ -1,0 +1,76 @@
+// Records issues in the database so deliveries, votes and reports can refer to them.
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Newsletter.Authoring;
+using Newsletter.Storage;
+
+namespace Newsletter.Delivery;
+
+/// <summary>Persistence of <see cref="IssueRecord"/>s, keyed by slug.</summary>
+public sealed class IssueStore(Database database, TimeProvider clock)
+{
+    /// <summary>Inserts the issue or refreshes its title, subject, schedule and poll; returns the stored record.</summary>
+    public IssueRecord Register(Issue issue)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("issues", "upsert");
+        command.Parameters.AddWithValue("$slug", issue.Slug);
+        command.Parameters.AddWithValue("$title", issue.Title);
+        command.Parameters.AddWithValue("$subject", issue.Subject);
+        command.Parameters.AddWithValue("$send_at", issue.SendAt is { } at ? StoredTime.ToText(at) : DBNull.Value);
+        command.Parameters.AddWithValue("$poll", issue.Poll is null ? DBNull.Value : JsonSerializer.Serialize(issue.Poll));
+        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.ExecuteNonQuery();
+        return FindBySlug(issue.Slug)!;
+    }
+
+    /// <summary>The issue with this id, or null.</summary>
+    public IssueRecord? FindById(long id) => Single("by-id", "$id", id);
+
+    /// <summary>The issue with this slug, or null.</summary>
+    public IssueRecord? FindBySlug(string slug) => Single("by-slug", "$slug", slug);
+
+    /// <summary>Every recorded issue, by slug (and so by date).</summary>
+    public IReadOnlyList<IssueRecord> List()
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("issues", "list");
+        using var reader = command.ExecuteReader();
+        var list = new List<IssueRecord>();
+        while (reader.Read()) list.Add(Read(reader));
+        return list;
+    }
+
+    /// <summary>Marks the issue as being sent (first time only).</summary>
+    public void MarkStarted(long id) => Execute("mark-started", id);
+
+    /// <summary>Marks the issue as completely sent.</summary>
+    public void MarkFinished(long id) => Execute("mark-finished", id);
+
+    private void Execute(string statement, long id)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("issues", statement);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.ExecuteNonQuery();
+    }
+
+    private IssueRecord? Single(string statement, string parameter, object value)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("issues", statement);
+        command.Parameters.AddWithValue(parameter, value);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    private static IssueRecord Read(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<PollDefinition>(reader.GetString(4)),
+        reader.GetString(5));
+}

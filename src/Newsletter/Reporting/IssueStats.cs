@@ -1,0 +1,32 @@
+// Per-issue poll figures: what `newsletter stats` and the stats page report.
+using System.Text.Json.Serialization;
+
+namespace Newsletter.Reporting;
+
+/// <summary>The figures of one issue.</summary>
+/// <param name="Slug">Issue slug.</param>
+/// <param name="Title">Issue title.</param>
+/// <param name="Delivered">Deliveries accepted by the transport.</param>
+/// <param name="Votes">Per option, in poll order: label, rating value and number of votes.</param>
+/// <param name="Responses">Subscribers who voted.</param>
+/// <param name="Average">Mean rating of the responses, null when there are none.</param>
+/// <param name="ResponseRate">Responses divided by deliveries (0–1), null when nothing was delivered.</param>
+public sealed record IssueStats(
+    [property: JsonPropertyName("slug")] string Slug,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("delivered")] int Delivered,
+    [property: JsonPropertyName("votes")] IReadOnlyList<OptionVotes> Votes,
+    [property: JsonPropertyName("responses")] int Responses,
+    [property: JsonPropertyName("average")] double? Average,
+    [property: JsonPropertyName("response_rate")] double? ResponseRate);
+
+/// <summary>Votes for one poll option.</summary>
+/// <param name="Label">Option label.</param>
+/// <param name="Emoji">Option emoji.</param>
+/// <param name="Value">The rating it records.</param>
+/// <param name="Count">Current votes for it.</param>
+public sealed record OptionVotes(
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("emoji")] string Emoji,
+    [property: JsonPropertyName("value")] int Value,
+    [property: JsonPropertyName("count")] int Count);

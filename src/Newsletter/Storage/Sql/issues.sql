@@ -1,0 +1,23 @@
+-- Issue statements.
+
+-- name: upsert
+INSERT INTO issues (slug, title, subject, send_at, poll, created_at)
+VALUES ($slug, $title, $subject, $send_at, $poll, $now)
+ON CONFLICT (slug) DO UPDATE SET
+    title = excluded.title, subject = excluded.subject, send_at = excluded.send_at, poll = excluded.poll
+RETURNING id, status;
+
+-- name: by-id
+SELECT id, slug, title, subject, poll, status FROM issues WHERE id = $id;
+
+-- name: by-slug
+SELECT id, slug, title, subject, poll, status FROM issues WHERE slug = $slug;
+
+-- name: list
+SELECT id, slug, title, subject, poll, status FROM issues ORDER BY slug;
+
+-- name: mark-started
+UPDATE issues SET status = 'sending', started_at = COALESCE(started_at, $now) WHERE id = $id AND status = 'draft';
+
+-- name: mark-finished
+UPDATE issues SET status = 'sent', finished_at = $now WHERE id = $id;
