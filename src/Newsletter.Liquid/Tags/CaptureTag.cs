@@ -1,0 +1,66 @@
+// {% capture name %}...{% endcapture %}: renders the body into a string variable.
+using System.Text.RegularExpressions;
+using Newsletter.Liquid.Ast;
+using Newsletter.Liquid.Parsing;
+using Newsletter.Liquid.Rendering;
+
+namespace Newsletter.Liquid.Tags;
+
+internal sealed partial class CaptureTag : Node
+{
+    private readonly string name;
+    private readonly BlockBody body;
+
+    private CaptureTag(string name, BlockBody body, int offset)
+        : base(offset)
+    {
+        this.name = name;
+        this.body = body;
+    }
+
+    public override bool IsBlank => true;
+
+    public static Node Parse(Parser parser, Token tag)
+    {
+        var match = NamePattern().Match(tag.Markup);
+        if (!match.Success)
+        {
+            throw parser.Error(tag, LiquidErrors.TagSyntax("capture", "'capture name'"));
+        }
+
+        if (!parser.Lax)
+        {
+            var expression = parser.Expression(tag);
+            if (expression.Current.Kind is not (ExprTokenKind.Identifier or ExprTokenKind.String or ExprTokenKind.Integer))
+            {
+                throw expression.Error("a variable name");
+            }
+
+            expression.Advance();
+            expression.ExpectEnd();
+        }
+
+        var (body, _) = parser.ParseBlock(tag, "endcapture");
+        return new CaptureTag(match.Groups[1].Value, body, tag.Offset);
+    }
+
+    public override Completion Render(RenderContext context)
+    {
+        context.Output.BeginCapture();
+        string text;
+        try
+        {
+            body.Render(context);
+        }
+        finally
+        {
+            text = context.Output.EndCapture();
+        }
+
+        context.Assign(name, text);
+        return Completion.Normal;
+    }
+
+    [GeneratedRegex(@"([\w\-.\[\]]+)")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,70 @@
+// {% tablerow x in collection cols: n %}: renders items as HTML table cells, n per row, with tablerowloop.
+using Newsletter.Liquid.Ast;
+using Newsletter.Liquid.Parsing;
+using Newsletter.Liquid.Rendering;
+using Newsletter.Liquid.Values;
+
+namespace Newsletter.Liquid.Tags;
+
+internal sealed class TablerowTag : Node
+{
+    private readonly LoopOptions loop;
+    private readonly BlockBody body;
+
+    private TablerowTag(LoopOptions loop, BlockBody body, int offset)
+        : base(offset)
+    {
+        this.loop = loop;
+        this.body = body;
+    }
+
+    public static Node Parse(Parser parser, Token tag)
+    {
+        var loop = LoopOptions.Parse(parser, tag, allowCols: true);
+        var (body, _) = parser.ParseBlock(tag, "endtablerow");
+        return new TablerowTag(loop, body, tag.Offset);
+    }
+
+    public override Completion Render(RenderContext context)
+    {
+        var items = loop.Slice(context);
+        var cols = LoopOptions.ToInteger(context, loop.Cols, "cols") is { } c and > 0 ? (int)c : items.Count;
+        var output = context.Output;
+        var tablerowloop = new TablerowLoopObject(items.Count, cols);
+        output.Write("<tr class=\"row1\">\n");
+        context.PushFrame();
+        try
+        {
+            context.SetLocal("tablerowloop", tablerowloop);
+            for (var i = 0; i < items.Count; i++)
+            {
+                context.State.CountIteration();
+                tablerowloop.Index0 = i;
+                context.SetLocal(loop.Variable, items[i]);
+                output.Write("<td class=\"col");
+                output.WriteValue(Boxes.Int(tablerowloop.Col));
+                output.Write("\">");
+                var completion = body.Render(context);
+                output.Write("</td>");
+                if (completion == Completion.Break)
+                {
+                    break;
+                }
+
+                if (tablerowloop.ColLast && i < items.Count - 1)
+                {
+                    output.Write("</tr>\n<tr class=\"row");
+                    output.WriteValue(Boxes.Int(tablerowloop.Row + 1));
+                    output.Write("\">");
+                }
+            }
+        }
+        finally
+        {
+            context.PopFrame();
+        }
+
+        output.Write("</tr>\n");
+        return Completion.Normal;
+    }
+}
