@@ -1,2 +1,17 @@
-// Entry point of the `newsletter` command; the command table is filled in as the core lands.
-return 0;
+// The `newsletter` command: each subcommand is one step of an editor's or a scheduler's work.
+using System.CommandLine;
+using Newsletter.Cli;
+using Newsletter.Cli.Commands;
+
+var root = new RootCommand("Write newsletter issues in Markdown, mail them to your list, and read the ratings.")
+{
+    InitCommand.Create(),          // a new workspace: config, templates, issues/
+    SubscribersCommand.Create(),   // the list: add, import, list, remove
+    RenderCommand.Create(),        // what one subscriber would get, as .html, .txt and .eml
+    SendCommand.Create(),          // mail an issue, or every due issue (cron)
+    ServeCommand.Create(),         // poll votes, unsubscribe, archive
+    StatsCommand.Create(),         // ratings per issue
+    QuickstartCommand.Create(),    // the main job on the embedded defaults, for a first look
+};
+root.Options.Add(CommonOptions.Config);
+return await root.Parse(args).InvokeAsync();

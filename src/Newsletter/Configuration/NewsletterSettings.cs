@@ -11,6 +11,9 @@ public sealed class NewsletterSettings
     /// <summary>The newsletter's display name, shown in templates and in the From header.</summary>
     public string Name { get; init; } = "Newsletter";
 
+    /// <summary>Language of the issues (BCP 47 tag, e.g. <c>en</c>), set as the HTML <c>lang</c> attribute.</summary>
+    public string Language { get; init; } = "en";
+
     /// <summary>Sender mailbox (RFC 5322 §3.4 <c>mailbox</c>), e.g. <c>The Build &lt;news@example.com&gt;</c>.</summary>
     public string From { get; init; } = "Newsletter <newsletter@example.com>";
 

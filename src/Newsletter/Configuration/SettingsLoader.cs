@@ -53,6 +53,7 @@ public static class SettingsLoader
         return new NewsletterSettings
         {
             Name = s.Name,
+            Language = s.Language,
             From = s.From,
             ReplyTo = string.IsNullOrWhiteSpace(s.ReplyTo) ? null : s.ReplyTo,
             BaseUrl = s.BaseUrl.TrimEnd('/'),

@@ -37,7 +37,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
 
     /// <summary>
     /// Prepares a send: returns deliveries another (crashed) run left in flight to pending, then adds a pending row for
-    /// every active subscriber who has none. One transaction.
+    /// every active subscriber who has none; deferred deliveries are queued again. One transaction.
     /// </summary>
     /// <param name="issueId">The issue.</param>
     /// <param name="slug">Issue slug, the first part of each Message-ID.</param>
@@ -54,6 +54,11 @@ public sealed class SendLedger(Database database, TimeProvider clock)
             recover.Transaction = transaction;
             using var reader = recover.ExecuteReader();
             while (reader.Read()) recovered++;
+        }
+        using (var retry = Command(connection, "retry-deferred", ("$issue", issueId), ("$now", now)))
+        {
+            retry.Transaction = transaction;
+            retry.ExecuteNonQuery();
         }
         using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
         enqueue.Transaction = transaction;
@@ -83,6 +88,15 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         }
         transaction.Commit();
         return claimed;
+    }
+
+    /// <summary>Returns this run's claimed but unsent deliveries to the queue (after a pause or cancellation).</summary>
+    public void Release(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "release-claimed", ("$issue", issueId), ("$run", RunId),
+            ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Records the outcome of one delivery.</summary>

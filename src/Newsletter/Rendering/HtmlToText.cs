@@ -17,6 +17,9 @@ public static class HtmlToText
 
     private static readonly HtmlParser Parser = new();
 
+    // Stands for <br> until white space is collapsed (U+2028 LINE SEPARATOR never occurs in our markup).
+    private const char LineBreak = '\u2028';
+
     /// <summary>Converts an HTML fragment or document.</summary>
     public static string Convert(string html)
     {
@@ -83,7 +86,13 @@ public static class HtmlToText
         {
             var marker = list.LocalName == "ol" ? $"{number++}. " : "- ";
             var nested = item.Children.Where(c => c.LocalName is "ul" or "ol").ToList();
-            var text = string.Concat(item.ChildNodes.Where(n => n is not IElement e || !nested.Contains(e)).Select(n => Inline(n, writer))).Trim();
+            var builder = new StringBuilder();
+            foreach (var child in item.ChildNodes.Where(n => n is not IElement e || !nested.Contains(e)))
+            {
+                if (child is IElement { LocalName: "p" }) builder.Append(' ');
+                InlineInto(child, writer, builder);
+            }
+            var text = Collapse(builder.ToString());
             writer.Item(indent, marker, text);
             foreach (var sub in nested) List(sub, writer, indent + "  ");
         }
@@ -102,10 +111,10 @@ public static class HtmlToText
         switch (node)
         {
             case IText text:
-                builder.Append(text.Data);
+                builder.Append(text.Data.Replace('\n', ' '));
                 return;
             case IElement { LocalName: "br" }:
-                builder.Append('\n');
+                builder.Append(LineBreak);
                 return;
             case IElement { LocalName: "img" } image:
                 var alt = image.GetAttribute("alt");
@@ -129,7 +138,7 @@ public static class HtmlToText
         foreach (var child in node.ChildNodes) InlineInto(child, writer, builder);
     }
 
-    // HTML collapses runs of white space; explicit <br> line breaks survive as \n.
+    // HTML collapses runs of white space, newlines included; only <br> breaks a line.
     private static string Collapse(string text) =>
-        string.Join('\n', text.Split('\n').Select(line => string.Join(' ', line.Split((char[])[' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)))).Trim();
+        string.Join('\n', text.Split(LineBreak).Select(line => string.Join(' ', line.Split((char[])[' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)))).Trim();
 }

@@ -42,3 +42,13 @@ RETURNING holder;
 
 -- name: release-lease
 DELETE FROM send_leases WHERE issue_id = $issue AND holder = $run;
+
+-- name: release-claimed
+-- Claimed deliveries a stopped run did not get to go back to the queue.
+UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
+WHERE issue_id = $issue AND claimed_by = $run AND status = 'sending';
+
+-- name: retry-deferred
+-- Deliveries the transport deferred (4xx, connection failures) are tried again by the next run.
+UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
+WHERE issue_id = $issue AND status = 'failed';

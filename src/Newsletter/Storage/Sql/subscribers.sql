@@ -23,3 +23,6 @@ WHERE id = $id AND status <> $status;
 
 -- name: count-by-status
 SELECT status, count(*) FROM subscribers GROUP BY status;
+
+-- name: field-names
+SELECT DISTINCT j.key FROM subscribers s, json_each(s.fields) j ORDER BY j.key;

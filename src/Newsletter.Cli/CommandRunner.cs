@@ -1,0 +1,37 @@
+// Runs a command body and turns the product's errors into one clear message and an exit code.
+using Microsoft.Data.Sqlite;
+using Newsletter.Delivery;
+
+namespace Newsletter.Cli;
+
+/// <summary>Wraps command bodies so every failure a person can fix prints once, on standard error, with its position.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> Run(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (NewsletterException e)
+        {
+            return Fail(e.Message, ExitCodes.InputError);
+        }
+        catch (SendBlockedException e)
+        {
+            return Fail(e.Message, ExitCodes.Busy);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or SqliteException or IOException)
+        {
+            return Fail(e.Message, ExitCodes.InputError);
+        }
+    }
+
+    public static Task<int> Run(Func<int> body) => Run(() => Task.FromResult(body()));
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine("error: " + message);
+        return code;
+    }
+}

@@ -1,0 +1,40 @@
+// `newsletter render ISSUE.md`: writes what one subscriber would receive, for looking at before sending.
+using System.CommandLine;
+using Newsletter.Mail.Mime;
+using Newsletter.Rendering;
+
+namespace Newsletter.Cli.Commands;
+
+/// <summary>The <c>render</c> command.</summary>
+internal static class RenderCommand
+{
+    public static Command Create()
+    {
+        var issue = new Argument<string>("issue") { Description = "The issue file, e.g. issues/2026-11-20-slug.md" };
+        var subscriber = new Option<string?>("--subscriber") { Description = "Render for this subscriber (default: a sample subscriber)" };
+        var output = new Option<string>("--out") { Description = "Folder for the .html, .txt and .eml files", DefaultValueFactory = _ => "out" };
+        var command = new Command("render", "Write the HTML, text and .eml a subscriber would get") { issue, subscriber, output };
+        command.SetAction((result, _) => CommandRunner.Run(() =>
+        {
+            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            var recipient = result.GetValue(subscriber) is { } email
+                ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
+                : SampleSubscriber.Instance;
+            var issueId = workspace.Issues.FindBySlug(parsed.Slug)?.Id ?? 0;
+            var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
+            var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
+                parsed.Slug, workspace.Links.Unsubscribe(issueId, recipient.Id));
+            var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
+            var stem = Path.Combine(folder, parsed.Slug);
+            File.WriteAllText(stem + ".html", rendered.Html);
+            File.WriteAllText(stem + ".txt", rendered.Text);
+            File.WriteAllBytes(stem + ".eml", MimeWriter.ToBytes(message));
+            Console.WriteLine($"Rendered '{parsed.Title}' for {recipient.Email}:");
+            foreach (var extension in new[] { ".html", ".txt", ".eml" })
+                Console.WriteLine($"  {stem}{extension} ({new FileInfo(stem + extension).Length:N0} bytes)");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,101 @@
+// `newsletter send ISSUE.md` and `newsletter send --due`: mail issues, exactly once per subscriber.
+using System.CommandLine;
+using Newsletter.Authoring;
+using Newsletter.Delivery;
+
+namespace Newsletter.Cli.Commands;
+
+/// <summary>The <c>send</c> command.</summary>
+internal static class SendCommand
+{
+    public static Command Create()
+    {
+        var issue = new Argument<string?>("issue") { Description = "The issue file to send", Arity = ArgumentArity.ZeroOrOne };
+        var due = new Option<bool>("--due") { Description = "Send every issue in the issues folder whose send_at has passed (for cron)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Render every message and report, but send and record nothing" };
+        var command = new Command("send", "Send an issue to every active subscriber who has not had it") { issue, due, dryRun };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
+        });
+        command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
+        {
+            var configPath = result.GetValue(CommonOptions.Config)!;
+            var workspace = Workspace.Open(configPath);
+            if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, cancellationToken);
+            var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
+            return await SendOneAsync(workspace, configPath, parsed, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken)
+    {
+        await using var transport = TransportFactory.Create(workspace.Settings, configPath);
+        Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
+        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
+        Report(summary, transport);
+        return summary.PausedReason is not null || summary.Failed > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
+    }
+
+    private static async Task<int> SendDueAsync(Workspace workspace, string configPath, CancellationToken cancellationToken)
+    {
+        var due = DueIssues.Find(workspace.Settings.Issues, workspace.Issues, workspace.Clock.GetUtcNow(), out var problems);
+        foreach (var problem in problems) Console.Error.WriteLine("error: " + problem.Message);
+        if (due.Count == 0)
+        {
+            Console.WriteLine("No issue is due.");
+            return problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+        }
+        var exit = problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+        foreach (var issue in due)
+        {
+            try
+            {
+                var code = await SendOneAsync(workspace, configPath, issue, cancellationToken);
+                exit = Math.Max(exit, code);
+            }
+            catch (Exception e) when (e is NewsletterException or SendBlockedException)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                exit = Math.Max(exit, e is SendBlockedException ? ExitCodes.Busy : ExitCodes.InputError);
+            }
+        }
+        return exit;
+    }
+
+    private static int DryRun(Workspace workspace, Issue issue)
+    {
+        var record = workspace.Issues.FindBySlug(issue.Slug);
+        var renderer = workspace.Prepare(issue, record?.Id ?? 0);
+        var count = 0;
+        var bytes = 0L;
+        foreach (var subscriber in workspace.Subscribers.List().Where(s => s.Status == Audience.SubscriberStatus.Active))
+        {
+            var email = renderer.Render(subscriber);
+            bytes += email.Html.Length + email.Text.Length;
+            count++;
+        }
+        var already = record is null ? 0 : workspace.Ledger.Counts(record.Id)[DeliveryStatus.Sent];
+        Console.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s), {already} already have it; " +
+            $"every message rendered ({bytes / Math.Max(1, count):N0} characters each on average). Nothing was sent.");
+        return ExitCodes.Ok;
+    }
+
+    private static void Report(SendSummary summary, IMailTransport transport)
+    {
+        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.PausedReason is null)
+        {
+            Console.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
+            return;
+        }
+        Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
+            $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
+            $"deferred {summary.Failed}, bounced {summary.Bounced}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
+        if (summary.Recovered > 0)
+            Console.WriteLine($"{summary.Recovered} delivery(ies) were in flight when an earlier run stopped; they were sent again and may have arrived twice.");
+        if (summary.PausedReason is not null) Console.Error.WriteLine("error: " + summary.PausedReason);
+        if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, summary.Slug)}");
+    }
+}

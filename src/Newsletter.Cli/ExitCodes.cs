@@ -1,0 +1,18 @@
+// The exit codes scripts and schedulers can rely on.
+namespace Newsletter.Cli;
+
+/// <summary>Process exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Bad input: an issue file, template, CSV or configuration error; nothing was changed.</summary>
+    public const int InputError = 1;
+
+    /// <summary>A send stopped before every delivery was made (paused, or deliveries deferred).</summary>
+    public const int Incomplete = 3;
+
+    /// <summary>Another run is sending the same issue.</summary>
+    public const int Busy = 4;
+}

@@ -1,0 +1,95 @@
+// Builds the values a template sees for one subscriber, sharing everything that is the same for all.
+using Newsletter.Audience;
+using Newsletter.Authoring;
+using Newsletter.Polls;
+
+namespace Newsletter.Rendering;
+
+/// <summary>
+/// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
+/// <c>subscriber</c> (email, name, first_name, fields, and each custom field by name), <c>poll</c> (question,
+/// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
+/// <c>view_online_url</c>, <c>share_url</c> and <c>newsletter</c> (name, postal_address, url, language).
+/// </summary>
+public sealed class EmailModel
+{
+    private readonly Dictionary<string, object?> _issue;
+    private readonly Dictionary<string, object?> _newsletter;
+    private readonly Issue _source;
+    private readonly long _issueId;
+    private readonly PersonalLinks _links;
+    private readonly IReadOnlyCollection<string> _knownFields;
+
+    /// <summary>Creates the shared part of the model for an issue.</summary>
+    /// <param name="issue">The parsed issue.</param>
+    /// <param name="issueId">Its database id (0 when not recorded yet: links then carry 0).</param>
+    /// <param name="bodyHtml">The body as HTML.</param>
+    /// <param name="bodyText">The body as plain text.</param>
+    /// <param name="newsletter">Newsletter-wide values.</param>
+    /// <param name="links">Link builder.</param>
+    /// <param name="knownFields">Every custom field name on the list, so a subscriber without one reads it as empty.</param>
+    public EmailModel(Issue issue, long issueId, string bodyHtml, string bodyText, NewsletterInfo newsletter, PersonalLinks links,
+        IReadOnlyCollection<string> knownFields)
+    {
+        _source = issue;
+        _issueId = issueId;
+        _links = links;
+        _knownFields = knownFields;
+        _issue = new Dictionary<string, object?>
+        {
+            ["title"] = issue.Title,
+            ["subject"] = issue.Subject,
+            ["preheader"] = issue.Preheader,
+            ["date"] = issue.Date?.ToString("yyyy-MM-dd"),
+            ["html"] = bodyHtml,
+            ["text"] = bodyText,
+            ["slug"] = issue.Slug,
+            ["url"] = links.Archive(issue.Slug),
+            ["meta"] = issue.Meta.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+        };
+        _newsletter = new Dictionary<string, object?>
+        {
+            ["name"] = newsletter.Name,
+            ["postal_address"] = newsletter.PostalAddress,
+            ["url"] = newsletter.Url,
+            ["language"] = newsletter.Language,
+        };
+    }
+
+    /// <summary>The model for one subscriber; personal links are signed for them.</summary>
+    public Dictionary<string, object?> For(Subscriber subscriber) => new()
+    {
+        ["issue"] = _issue,
+        ["newsletter"] = _newsletter,
+        ["subscriber"] = SubscriberValues(subscriber),
+        ["poll"] = PollValues(subscriber.Id),
+        ["unsubscribe_url"] = _links.Unsubscribe(_issueId, subscriber.Id),
+        ["view_online_url"] = _issue["url"],
+        ["share_url"] = _issue["url"],
+    };
+
+    private Dictionary<string, object?> SubscriberValues(Subscriber subscriber)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in _knownFields) fields[name] = "";
+        foreach (var (name, value) in subscriber.Fields) fields[name] = value;
+        var values = new Dictionary<string, object?>(fields, StringComparer.Ordinal);
+        values["email"] = subscriber.Email;
+        values["name"] = subscriber.Name ?? "";
+        values["first_name"] = subscriber.FirstName ?? "";
+        values["fields"] = fields;
+        return values;
+    }
+
+    private Dictionary<string, object?>? PollValues(long subscriberId) => _source.Poll is not { } poll ? null : new()
+    {
+        ["question"] = poll.Question,
+        ["options"] = poll.Options.Select(o => new Dictionary<string, object?>
+        {
+            ["label"] = o.Label,
+            ["emoji"] = o.Emoji,
+            ["value"] = o.Value,
+            ["url"] = _links.Vote(_issueId, subscriberId, o.Value),
+        }).ToList(),
+    };
+}

@@ -1,0 +1,130 @@
+// Prepares an issue once (body, layouts, inlined CSS, parsed Liquid) and renders it for each subscriber.
+using System.Text.RegularExpressions;
+using Newsletter.Audience;
+using Newsletter.Authoring;
+using Newsletter.Liquid;
+
+namespace Newsletter.Rendering;
+
+/// <summary>
+/// Renders one issue for many subscribers. <see cref="Prepare"/> does the expensive work once: Markdown to HTML and
+/// text, splicing the body into the layouts where they say <c>{{ issue.html }}</c> / <c>{{ issue.text }}</c>, CSS
+/// inlining, and parsing every template. <see cref="Render"/> then only evaluates Liquid; it is thread-safe.
+/// Templates run with strict variables and filters, so a misspelt merge field fails before anything is sent.
+/// </summary>
+public sealed partial class IssueRenderer
+{
+    private readonly LiquidTemplate _subject;
+    private readonly LiquidTemplate _html;
+    private readonly LiquidTemplate _text;
+    private readonly EmailModel _model;
+
+    private IssueRenderer(LiquidTemplate subject, LiquidTemplate html, LiquidTemplate text, EmailModel model)
+    {
+        _subject = subject;
+        _html = html;
+        _text = text;
+        _model = model;
+    }
+
+    /// <summary>Prepares <paramref name="issue"/> with the layouts in <paramref name="templates"/>.</summary>
+    /// <param name="issue">The parsed issue.</param>
+    /// <param name="templates">The templates folder.</param>
+    /// <param name="modelFactory">Builds the shared model from the body's HTML and text.</param>
+    /// <exception cref="TemplateException">A Liquid syntax error in the body, a layout or a partial (with position).</exception>
+    /// <exception cref="NewsletterException">A layout or stylesheet is missing.</exception>
+    public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, Func<string, string, EmailModel> modelFactory)
+    {
+        var validation = new LiquidOptions { ErrorMode = LiquidErrorMode.Strict, StrictVariables = true, StrictFilters = true };
+        Validate(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
+        var bodyHtml = MarkdownConverter.ToHtml(issue.Body);
+        var bodyText = BodyText(bodyHtml);
+
+        var htmlLayout = templates.Layout(issue.Template, "html");
+        var textLayout = templates.Layout(issue.Template, "txt");
+        Validate(htmlLayout.Text, htmlLayout.Name, validation);
+        Validate(textLayout.Text, textLayout.Name, validation);
+
+        var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates);
+        var options = new LiquidOptions
+        {
+            ErrorMode = LiquidErrorMode.Strict,
+            StrictVariables = true,
+            StrictFilters = true,
+            Loader = new PartialLoader(templates, inliner, validation),
+        };
+        return new IssueRenderer(
+            Parse(issue.Subject, issue.SourcePath + " (subject)", options),
+            Parse(htmlSource, htmlLayout.Name, options),
+            Parse(Splice(textLayout.Text, "text", bodyText), textLayout.Name, options),
+            modelFactory(bodyHtml, bodyText));
+    }
+
+    /// <summary>Renders the email <paramref name="subscriber"/> receives.</summary>
+    /// <exception cref="TemplateException">A render-time Liquid error (undefined variable, limit exceeded), with position.</exception>
+    public RenderedEmail Render(Subscriber subscriber)
+    {
+        var model = _model.For(subscriber);
+        try
+        {
+            return new RenderedEmail(
+                _subject.Render(model).Trim(),
+                _html.Render(model),
+                TidyText(_text.Render(model)));
+        }
+        catch (LiquidException e)
+        {
+            throw TemplateException.From(e);
+        }
+    }
+
+    private static void Validate(string source, string name, LiquidOptions options)
+    {
+        if (!LiquidTemplate.TryParse(source, name, options, out _, out var error)) throw TemplateException.From(error);
+    }
+
+    private static LiquidTemplate Parse(string source, string name, LiquidOptions options)
+    {
+        try
+        {
+            return LiquidTemplate.Parse(source, name, options);
+        }
+        catch (LiquidException e)
+        {
+            throw TemplateException.From(e);
+        }
+    }
+
+    private static string BodyText(string bodyHtml)
+    {
+        var shield = LiquidShield.ForText(bodyHtml);
+        return shield.Restore(HtmlToText.Convert(shield.Text)).TrimEnd();
+    }
+
+    // The body is spliced into the layout source so that one CSS inlining pass covers layout and body alike.
+    private static string Splice(string layout, string field, string body) =>
+        BodyOutput().Replace(layout, m => m.Groups[1].Value == field ? body : m.Value, 1);
+
+    private static (string Html, CssInliner? Inliner) InlineStyles(string html, TemplateFolder templates)
+    {
+        var links = StylesheetLink().Matches(html);
+        if (links.Count == 0) return (html, null);
+        var css = string.Join('\n', links.Select(m => templates.Stylesheet(m.Groups[1].Value)));
+        var inliner = new CssInliner(css);
+        var shield = LiquidShield.ForHtml(StylesheetLink().Replace(html, ""));
+        return (shield.Restore(inliner.InlineDocument(shield.Text)), inliner);
+    }
+
+    // Liquid tags on lines of their own leave blank runs behind; a reader wants at most one blank line.
+    private static string TidyText(string text) =>
+        BlankRuns().Replace(string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())), "\n\n").Trim() + "\n";
+
+    [GeneratedRegex(@"\{\{-?\s*issue\.(html|text)\s*-?\}\}")]
+    private static partial Regex BodyOutput();
+
+    [GeneratedRegex(@"<link\s+rel=""stylesheet""\s+href=""([^""]+)""\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex StylesheetLink();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankRuns();
+}

@@ -1,0 +1,26 @@
+// Serves partials to the Liquid engine, with the stylesheet inlined into HTML partials.
+using System.Collections.Concurrent;
+using Newsletter.Liquid;
+
+namespace Newsletter.Rendering;
+
+/// <summary>
+/// Loads <c>partials/NAME.liquid</c>. Partials whose name ends in <c>.html</c> get the layout's stylesheet inlined
+/// (as a fragment) once; a partial with a Liquid syntax error is served as written, so the engine reports the
+/// error at its true line and column.
+/// </summary>
+internal sealed class PartialLoader(TemplateFolder folder, CssInliner? inliner, LiquidOptions validation) : ITemplateLoader
+{
+    private readonly ConcurrentDictionary<string, TemplateSource?> _cache = new(StringComparer.Ordinal);
+
+    public TemplateSource? Load(string name) => _cache.GetOrAdd(name, Prepare);
+
+    private TemplateSource? Prepare(string name)
+    {
+        var source = folder.Partial(name);
+        if (source is null || inliner is null || !name.EndsWith(".html", StringComparison.Ordinal)) return source;
+        if (!LiquidTemplate.TryParse(source.Text, source.Name, validation, out _, out _)) return source;
+        var shield = LiquidShield.ForHtml(source.Text);
+        return source with { Text = shield.Restore(inliner.InlineFragment(shield.Text)) };
+    }
+}

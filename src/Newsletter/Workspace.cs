@@ -1,0 +1,109 @@
+// The composition root: one workspace's settings, database and services, wired once per command.
+using Newsletter.Audience;
+using Newsletter.Authoring;
+using Newsletter.Configuration;
+using Newsletter.Delivery;
+using Newsletter.Polls;
+using Newsletter.Reporting;
+using Newsletter.Rendering;
+using Newsletter.Storage;
+
+namespace Newsletter;
+
+/// <summary>
+/// Everything a command needs for one workspace, built from its settings: the database, the stores, link signing,
+/// templates and the way to render and send an issue. Not thread-bound; the stores open a connection per call.
+/// </summary>
+public sealed class Workspace
+{
+    private Workspace(NewsletterSettings settings, TimeProvider clock)
+    {
+        Settings = settings;
+        Clock = clock;
+        Database = Database.Open(settings.Database);
+        Subscribers = new SubscriberStore(Database, clock);
+        Issues = new IssueStore(Database, clock);
+        Votes = new VoteStore(Database, clock);
+        Ledger = new SendLedger(Database, clock);
+        Templates = new TemplateFolder(settings.Templates);
+        Keys = SigningKeyRing.Load(settings.SigningKeyFile ?? SigningKeyRing.DefaultKeyFile(settings.Database));
+        Tokens = new LinkToken(Keys, clock);
+        Links = new PersonalLinks(settings.BaseUrl, Tokens);
+        Stats = new StatsReport(Issues, Votes);
+    }
+
+    /// <summary>The settings in force.</summary>
+    public NewsletterSettings Settings { get; }
+
+    /// <summary>Time source for timestamps, tokens and schedules.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The SQLite database.</summary>
+    public Database Database { get; }
+
+    /// <summary>Subscribers.</summary>
+    public SubscriberStore Subscribers { get; }
+
+    /// <summary>Recorded issues.</summary>
+    public IssueStore Issues { get; }
+
+    /// <summary>Poll votes.</summary>
+    public VoteStore Votes { get; }
+
+    /// <summary>The send ledger.</summary>
+    public SendLedger Ledger { get; }
+
+    /// <summary>The templates folder.</summary>
+    public TemplateFolder Templates { get; }
+
+    /// <summary>Signing keys for personal links.</summary>
+    public SigningKeyRing Keys { get; }
+
+    /// <summary>Token codec for personal links.</summary>
+    public LinkToken Tokens { get; }
+
+    /// <summary>Link builder.</summary>
+    public PersonalLinks Links { get; }
+
+    /// <summary>Per-issue figures.</summary>
+    public StatsReport Stats { get; }
+
+    /// <summary>Opens the workspace described by <paramref name="configPath"/>.</summary>
+    /// <exception cref="ConfigurationFileException">The configuration file is missing or malformed.</exception>
+    public static Workspace Open(string configPath, TimeProvider? clock = null) =>
+        new(SettingsLoader.Load(configPath), clock ?? TimeProvider.System);
+
+    /// <summary>Newsletter-wide template values.</summary>
+    public NewsletterInfo Info => new(Settings.Name, Settings.PostalAddress, Settings.BaseUrl + "/", Settings.Language);
+
+    /// <summary>Parses an issue file.</summary>
+    /// <exception cref="IssueFormatException">The file is malformed.</exception>
+    public Issue LoadIssue(string path) => IssueParser.Load(path);
+
+    /// <summary>Prepares the renderer of an issue whose database id is <paramref name="issueId"/> (0 before it is recorded).</summary>
+    /// <exception cref="TemplateException">A template or the body has a Liquid error.</exception>
+    public IssueRenderer Prepare(Issue issue, long issueId) =>
+        IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
+
+    /// <summary>The message composer for this newsletter.</summary>
+    /// <exception cref="FormatException">The From or Reply-To setting is not a mailbox.</exception>
+    public MessageComposer Composer() => new(Settings.Name, MailboxParser.Parse(Settings.From),
+        Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock);
+
+    /// <summary>Sends an issue through <paramref name="transport"/>.</summary>
+    public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken) =>
+        new IssueSender(Ledger, Issues, Subscribers, transport).SendAsync(issue, id => Prepare(issue, id), Composer(),
+            Links.Unsubscribe, progress, cancellationToken);
+
+    /// <summary>Every custom field name used on the list.</summary>
+    public IReadOnlyCollection<string> KnownFields()
+    {
+        using var connection = Database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "field-names");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+}

@@ -1,0 +1,52 @@
+using Newsletter.Rendering;
+
+namespace Newsletter.Tests.Rendering;
+
+public class CssInlinerTests
+{
+    [Test]
+    public void InlineDocument_AppliesCascadeAndKeepsMediaQueries()
+    {
+        var inliner = new CssInliner("""
+            p { color: #111; margin: 0 0 16px; }
+            .lead { color: #222; }
+            #intro { font-weight: bold; }
+            a:hover { color: red; }
+            @media (max-width: 600px) { .lead { font-size: 18px !important; } }
+            """);
+        var html = inliner.InlineDocument("<html><head></head><body><p id=\"intro\" class=\"lead\" style=\"margin: 0\">Hi</p></body></html>");
+        Assert.That(html, Does.Contain("style=\"color: #222; margin: 0; font-weight: bold\""));
+        Assert.That(html, Does.Contain("@media (max-width: 600px)"));
+        Assert.That(html, Does.Contain("a:hover {"));
+    }
+
+    [Test]
+    public void InlineDocument_ImportantBeatsInlineStyle()
+    {
+        var inliner = new CssInliner("td { color: #333 !important; }");
+        var html = inliner.InlineDocument("<table><tr><td style=\"color: #000\">x</td></tr></table>");
+        Assert.That(html, Does.Contain("style=\"color: #333\""));
+    }
+
+    [Test]
+    public void InlineDocument_KeepsColoursAsWritten()
+    {
+        var html = new CssInliner(".a { color: #fff; padding: 4px 8px; }").InlineDocument("<div class=\"a\">x</div>");
+        Assert.That(html, Does.Contain("color: #fff; padding: 4px 8px"), "Outlook needs hex colours and shorthands kept");
+    }
+
+    [Test]
+    public void LiquidShield_SurvivesInliningInTablesAttributesAndTags()
+    {
+        const string template = """
+            <table class="t">{% for item in items %}<tr><td><a href="{{ item.url }}" {% if item.new %}data-new="1"{% endif %}>{{ item.title }}</a></td></tr>{% endfor %}</table>
+            """;
+        var shield = LiquidShield.ForHtml(template);
+        var inlined = shield.Restore(new CssInliner(".t { width: 100%; }").InlineFragment(shield.Text));
+        Assert.That(inlined, Does.Contain("{% for item in items %}<tbody><tr>").Or.Contain("{% for item in items %}<tr>"));
+        Assert.That(inlined, Does.Contain("href=\"{{ item.url }}\""));
+        Assert.That(inlined, Does.Contain("{% if item.new %}"));
+        Assert.That(inlined, Does.Contain("{% endfor %}"));
+        Assert.That(inlined, Does.Contain("style=\"width: 100%\""));
+    }
+}

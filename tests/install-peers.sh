@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the real peers the integration tests talk to: Debian's aiosmtpd (an SMTP server, run by the
+# tests on 127.0.0.1 with Debian's own /usr/bin/python3) and openssl (test certificates).
+set -euo pipefail
+need=()
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing test peers: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
