@@ -28,7 +28,12 @@ public static class SmtpReplyClassifier
 {
     /// <summary>Classifies a single reply.</summary>
     /// <param name="reply">The reply.</param>
-    /// <returns>The class; enhanced class digit 2/4/5 decides success/transient/permanent, then the throttle rules apply to 4xx.</returns>
+    /// <returns>
+    /// The class. The enhanced class digit (else the basic code's first digit) decides success, transient or permanent.
+    /// A transient reply is <see cref="SmtpReplyClass.Throttled"/> when its basic code is 421, 451, 452 or 454 or its
+    /// enhanced code is 4.7.x, 4.4.5, 4.3.2 or 4.5.3 — unless the enhanced code is an address or mailbox status
+    /// (4.1.x, 4.2.x, e.g. "452 4.2.2 mailbox full"), which stays <see cref="SmtpReplyClass.TransientFailure"/>.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="reply"/> is null.</exception>
     public static SmtpReplyClass Classify(SmtpReply reply)
     {
@@ -42,7 +47,10 @@ public static class SmtpReplyClassifier
 
                 // 421 always means the server is closing the channel, whatever the enhanced code says.
                 _ when reply.Code == 421 => SmtpReplyClass.Throttled,
-                _ when IsThrottleCode(subject, detail) => SmtpReplyClass.Throttled,
+
+                // Address (x.1.x) and mailbox (x.2.x) statuses are about this recipient, not about our sending rate.
+                _ when subject is 1 or 2 => SmtpReplyClass.TransientFailure,
+                _ when IsThrottleCode(subject, detail) || IsThrottleBasicCode(reply.Code) => SmtpReplyClass.Throttled,
                 _ => SmtpReplyClass.TransientFailure,
             };
         }
@@ -50,7 +58,7 @@ public static class SmtpReplyClassifier
         return reply.Code switch
         {
             < 400 => SmtpReplyClass.Success,
-            421 or 451 or 452 or 454 => SmtpReplyClass.Throttled,
+            _ when IsThrottleBasicCode(reply.Code) => SmtpReplyClass.Throttled,
             < 500 => SmtpReplyClass.TransientFailure,
             _ => SmtpReplyClass.PermanentFailure,
         };
@@ -104,6 +112,9 @@ public static class SmtpReplyClassifier
 
         return classes.Contains(SmtpReplyClass.TransientFailure) ? SmtpReplyClass.TransientFailure : SmtpReplyClass.PermanentFailure;
     }
+
+    // 421 closing, 451 local error (greylisting, rate limits), 452 insufficient storage / too many recipients, 454 TLS or auth temporarily unavailable.
+    private static bool IsThrottleBasicCode(int code) => code is 421 or 451 or 452 or 454;
 
     // 4.7.x security/policy (rate limits, greylisting), 4.4.5 congestion, 4.3.2 not accepting messages, 4.5.3 too many recipients.
     private static bool IsThrottleCode(int subject, int detail) =>
