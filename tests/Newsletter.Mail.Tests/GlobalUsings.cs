@@ -1,0 +1,2 @@
+// Usings shared by every test file.
+global using NUnit.Framework;

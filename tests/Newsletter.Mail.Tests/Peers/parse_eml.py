@@ -1,0 +1,77 @@
+"""Parses one .eml file with Python's standard email package in strict mode and prints it as JSON.
+
+Used by the MIME round-trip tests as an independent, standards-minded reader of what the writer produces.
+Strict mode raises on any defect the parser detects; the exception is reported in the JSON as "error".
+"""
+import base64
+import email.policy
+import json
+import sys
+from email.parser import BytesParser
+
+
+def addresses(msg, name):
+    header = msg[name]
+    if header is None:
+        return None
+    result = []
+    for a in header.addresses:
+        try:
+            unicode_domain = a.domain.encode("ascii").decode("idna")
+        except Exception:
+            unicode_domain = a.domain
+        result.append({
+            "display_name": a.display_name,
+            "username": a.username,
+            "domain": a.domain,
+            "domain_unicode": unicode_domain,
+            "addr_spec": a.addr_spec,
+        })
+    return result
+
+
+def part_info(part):
+    info = {
+        "content_type": part.get_content_type(),
+        "charset": part.get_content_charset(),
+        "cte": part.get("Content-Transfer-Encoding"),
+        "content_id": part.get("Content-ID"),
+        "disposition": part.get_content_disposition(),
+        "filename": part.get_filename(),
+        "defects": [type(d).__name__ for d in part.defects],
+    }
+    if part.is_multipart():
+        info["boundary"] = part.get_boundary()
+        info["children"] = [part_info(p) for p in part.iter_parts()]
+    elif part.get_content_maintype() == "text":
+        info["text"] = part.get_content().replace("\r\n", "\n")
+    else:
+        info["base64"] = base64.b64encode(part.get_content()).decode("ascii")
+    return info
+
+
+def main():
+    path = sys.argv[1]
+    with open(path, "rb") as f:
+        data = f.read()
+    out = {}
+    try:
+        msg = BytesParser(policy=email.policy.strict).parsebytes(data)
+        out["subject"] = str(msg["subject"]) if msg["subject"] is not None else None
+        out["from"] = addresses(msg, "from")
+        out["to"] = addresses(msg, "to")
+        out["reply_to"] = addresses(msg, "reply-to")
+        out["message_id"] = msg["message-id"]
+        out["date"] = msg["date"].datetime.isoformat() if msg["date"] is not None else None
+        out["mime_version"] = msg["mime-version"]
+        out["headers"] = [[k, str(v)] for k, v in msg.items()]
+        out["defects"] = [type(d).__name__ for d in msg.defects]
+        out["structure"] = part_info(msg)
+        out["error"] = None
+    except Exception as e:  # noqa: BLE001 - every failure is a finding for the test
+        out["error"] = f"{type(e).__name__}: {e}"
+    json.dump(out, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
