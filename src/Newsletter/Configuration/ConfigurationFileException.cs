@@ -15,14 +15,29 @@ public sealed partial class ConfigurationFileException : NewsletterException
     /// <summary>Wraps a JSON reader error, lifting its line and byte position into the message prefix.</summary>
     public static ConfigurationFileException FromJsonError(string path, Exception error)
     {
-        var inner = error.InnerException ?? error;
-        var match = JsonPosition().Match(inner.Message);
-        var line = match.Success ? int.Parse(match.Groups[1].Value) + 1 : 0;
-        var column = match.Success ? int.Parse(match.Groups[2].Value) + 1 : 0;
-        var reason = inner.Message.Split(" LineNumber:")[0].Split(" Path:")[0].Trim();
-        return new ConfigurationFileException(path, line, column, reason);
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.Json.JsonException { LineNumber: { } line } json)
+            {
+                var reason = JsonPosition().Replace(json.Message, "").Trim().TrimEnd('.');
+                return new ConfigurationFileException(path, (int)line + 1, (int)(json.BytePositionInLine ?? 0) + 1,
+                    "not valid JSON: " + reason, SourceLine(path, (int)line + 1));
+            }
+        }
+        return new ConfigurationFileException(path, 0, 0, "not valid JSON: " + (error.InnerException ?? error).Message);
     }
 
-    [GeneratedRegex(@"LineNumber: (\d+) \| BytePositionInLine: (\d+)")]
+    private ConfigurationFileException(string path, int line, int column, string reason, string? sourceLine)
+        : base(new SourcePosition(path, line, column, sourceLine), reason)
+    {
+    }
+
+    private static string? SourceLine(string path, int line)
+    {
+        var lines = File.ReadAllLines(path);
+        return line >= 1 && line <= lines.Length ? lines[line - 1] : null;
+    }
+
+    [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
     private static partial Regex JsonPosition();
 }

@@ -36,7 +36,7 @@ public class IssueParserTests
             Assert.That(issue.Poll.Options.Select(o => o.Value), Is.EqualTo(new[] { 2, 1 }));
             Assert.That(issue.Meta["edition"], Is.EqualTo("12"));
             Assert.That(issue.Body.Trim(), Is.EqualTo("Hello **world**."));
-            Assert.That(issue.BodyLine, Is.EqualTo(15));
+            Assert.That(issue.BodyLine, Is.EqualTo(14));
         });
     }
 
