@@ -35,15 +35,22 @@ public sealed partial class IssueRenderer
     /// <exception cref="NewsletterException">A layout or stylesheet is missing.</exception>
     public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, Func<string, string, EmailModel> modelFactory)
     {
-        var validation = new LiquidOptions { ErrorMode = LiquidErrorMode.Strict, StrictVariables = true, StrictFilters = true };
-        Validate(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
+        var validation = new LiquidOptions
+        {
+            ErrorMode = LiquidErrorMode.Strict,
+            StrictVariables = true,
+            StrictFilters = true,
+            Loader = new PartialLoader(templates, null, null),
+        };
+        // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
+        var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
         var bodyHtml = MarkdownConverter.ToHtml(issue.Body);
         var bodyText = BodyText(bodyHtml);
+        var model = modelFactory(bodyHtml, bodyText);
 
         var htmlLayout = templates.Layout(issue.Template, "html");
         var textLayout = templates.Layout(issue.Template, "txt");
-        Validate(htmlLayout.Text, htmlLayout.Name, validation);
-        Validate(textLayout.Text, textLayout.Name, validation);
+        CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
 
         var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates);
         var options = new LiquidOptions
@@ -57,7 +64,23 @@ public sealed partial class IssueRenderer
             Parse(issue.Subject, issue.SourcePath + " (subject)", options),
             Parse(htmlSource, htmlLayout.Name, options),
             Parse(Splice(textLayout.Text, "text", bodyText), textLayout.Name, options),
-            modelFactory(bodyHtml, bodyText));
+            model);
+    }
+
+    // The templates that run per subscriber are transformed (body spliced in, CSS inlined), which moves lines.
+    // Rendering the sources as written once, for a sample subscriber, reports render-time errors such as an
+    // undefined merge field at their true line and column.
+    private static void CheckAsWritten(EmailModel model, params LiquidTemplate[] templates)
+    {
+        var sample = model.For(SampleSubscriber.Instance);
+        try
+        {
+            foreach (var template in templates) template.Render(sample);
+        }
+        catch (LiquidException e)
+        {
+            throw TemplateException.From(e);
+        }
     }
 
     /// <summary>Renders the email <paramref name="subscriber"/> receives.</summary>
@@ -76,11 +99,6 @@ public sealed partial class IssueRenderer
         {
             throw TemplateException.From(e);
         }
-    }
-
-    private static void Validate(string source, string name, LiquidOptions options)
-    {
-        if (!LiquidTemplate.TryParse(source, name, options, out _, out var error)) throw TemplateException.From(error);
     }
 
     private static LiquidTemplate Parse(string source, string name, LiquidOptions options)

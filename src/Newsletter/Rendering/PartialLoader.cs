@@ -7,9 +7,9 @@ namespace Newsletter.Rendering;
 /// <summary>
 /// Loads <c>partials/NAME.liquid</c>. Partials whose name ends in <c>.html</c> get the layout's stylesheet inlined
 /// (as a fragment) once; a partial with a Liquid syntax error is served as written, so the engine reports the
-/// error at its true line and column.
+/// error at its true line and column. Without an inliner, partials are served exactly as written.
 /// </summary>
-internal sealed class PartialLoader(TemplateFolder folder, CssInliner? inliner, LiquidOptions validation) : ITemplateLoader
+internal sealed class PartialLoader(TemplateFolder folder, CssInliner? inliner, LiquidOptions? validation) : ITemplateLoader
 {
     private readonly ConcurrentDictionary<string, TemplateSource?> _cache = new(StringComparer.Ordinal);
 
@@ -18,7 +18,7 @@ internal sealed class PartialLoader(TemplateFolder folder, CssInliner? inliner, 
     private TemplateSource? Prepare(string name)
     {
         var source = folder.Partial(name);
-        if (source is null || inliner is null || !name.EndsWith(".html", StringComparison.Ordinal)) return source;
+        if (source is null || inliner is null || validation is null || !name.EndsWith(".html", StringComparison.Ordinal)) return source;
         if (!LiquidTemplate.TryParse(source.Text, source.Name, validation, out _, out _)) return source;
         var shield = LiquidShield.ForHtml(source.Text);
         return source with { Text = shield.Restore(inliner.InlineFragment(shield.Text)) };

@@ -1,0 +1,70 @@
+using Newsletter.Integration.Tests.Support;
+
+namespace Newsletter.Integration.Tests.CommandLine;
+
+public class BadInputTests
+{
+    [Test]
+    public void Send_LiquidSyntaxErrorInLayout_NamesTemplatePositionAndSendsNothing()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Run("subscribers", "add", "ada@example.com");
+        var layout = workspace.PathOf("templates/default.html.liquid");
+        File.WriteAllText(layout, File.ReadAllText(layout).Replace("{{ issue.title | escape }}</h1>", "{{ issue.title | escape </h1>"));
+        var result = workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Match(@"templates/default\.html\.liquid\(\d+,\d+\): "));
+        Assert.That(Directory.Exists(workspace.PathOf("outbox")), Is.False);
+        Assert.That(workspace.Count("SELECT count(*) FROM deliveries"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Send_UnknownVariableInIssue_NamesIssueLineAndColumnAndSendsNothing()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Run("subscribers", "add", "ada@example.com", "--name", "Ada");
+        var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text("Hello {{ subscriber.frist_name }}!"));
+        var result = workspace.Run("send", issue);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
+        Assert.That(result.Error, Does.Contain($"{SampleIssue.Slug}.md(7,"));
+        Assert.That(result.Error, Does.Contain("frist_name"));
+        Assert.That(workspace.Count("SELECT count(*) FROM deliveries"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Render_BrokenFrontMatter_NamesLineAndColumn()
+    {
+        using var workspace = new TestWorkspace();
+        var issue = workspace.Write("issues/2026-11-20-broken.md", "---\ntitle: Broken\nsubject: [oops\n---\nBody\n");
+        var result = workspace.Run("render", issue, "--out", "out");
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Match(@"2026-11-20-broken\.md\(\d+,\d+\): front matter is not valid YAML"));
+        Assert.That(Directory.Exists(workspace.PathOf("out")), Is.False);
+    }
+
+    [Test]
+    public void Import_CsvWithBadAddress_NamesLineAndImportsNothing()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,name\nada@example.com,Ada\nnot-an-address,Bob\ngrace@example.org,Grace\n");
+        var result = workspace.Run("subscribers", "import", "list.csv");
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("list.csv(3,1): 'not-an-address' has no '@'"));
+        Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Send_Due_SendsOnlyIssuesWhoseTimeHasCome()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Run("subscribers", "add", "ada@example.com");
+        workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
+        workspace.Write("issues/2099-01-01-future.md", "---\ntitle: Future\nsend_at: 2099-01-01T07:00:00Z\n---\nLater.\n");
+        var first = workspace.Run("send", "--due");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        Assert.That(Directory.GetFiles(workspace.PathOf($"outbox/{SampleIssue.Slug}")), Has.Length.EqualTo(1));
+        Assert.That(Directory.Exists(workspace.PathOf("outbox/2099-01-01-future")), Is.False);
+        var second = workspace.Run("send", "--due");
+        Assert.That(second.Output, Does.Contain("No issue is due"));
+    }
+}
