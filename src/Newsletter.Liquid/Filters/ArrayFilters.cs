@@ -11,7 +11,7 @@ internal static class ArrayFilters
     public static void Register(Action<FilterDefinition> add)
     {
         add(Def("join", 0, 1, static (object? input, in FilterArgs a, RenderContext c) => Join(input, a.Count > 0 ? Text(a[0]) : " ")));
-        add(Def("first", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Sequences.IsArray(input) && Sequences.AsList(input) is { Count: > 0 } l ? l[0] : null));
+        add(Def("first", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => (Sequences.IsArray(input) || Sequences.IsHash(input)) && Sequences.AsList(input) is { Count: > 0 } l ? l[0] : null));
         add(Def("last", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Sequences.IsArray(input) && Sequences.AsList(input) is { Count: > 0 } l ? l[^1] : null));
         add(Def("reverse", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Enumerable.Reverse(Items(input)).ToList()));
         add(Def("sort", 0, 1, static (object? input, in FilterArgs a, RenderContext c) => Sort(input, a.Get(0, null), natural: false)));
