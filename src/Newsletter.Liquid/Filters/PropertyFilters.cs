@@ -25,6 +25,9 @@ internal static class PropertyFilters
         add(Def("has", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.Has)));
     }
 
+    /// <summary>Items that have no [] at all in Ruby (nil, booleans, floats), as opposed to ones that reject a key.</summary>
+    internal static bool IsUnindexable(object? item) => item is null or bool or double or float or decimal;
+
     /// <summary>
     /// Reads <paramref name="key"/> from an item the way Ruby's item[key] does: hash keys and object
     /// properties, a substring test for strings, and an error for numbers and arrays.
@@ -49,11 +52,6 @@ internal static class PropertyFilters
 
     private static object? Run(object? input, in FilterArgs args, Mode mode)
     {
-        if (input is not null && !Sequences.IsArray(input) && !Sequences.IsHash(input) && input is not string)
-        {
-            throw new LiquidRuntimeError(LiquidErrors.NotAnArray);
-        }
-
         var key = Text(args[0]);
         var target = args.Count > 1 ? args[1] : null;
         var items = ArrayFilters.Items(input);
@@ -63,7 +61,7 @@ internal static class PropertyFilters
             var item = items[i];
 
             // Ruby Liquid gives up with nil when an item cannot be indexed at all (nil, booleans, floats).
-            if (item is null or bool or double or float or decimal)
+            if (IsUnindexable(item))
             {
                 return null;
             }
