@@ -55,6 +55,7 @@ internal static class LiquidErrors
     public const string NotAnArray = "expected an array";
     public const string NotAString = "expected a string";
     public const string InvalidBase64 = "invalid base64";
+    public const string InvalidByteSequence = "invalid byte sequence in UTF-8";
 
     public static string ComparisonFailed(string leftType, object? right) =>
         $"comparison of {leftType} with {LiquidValues.TypeName(right)} failed";

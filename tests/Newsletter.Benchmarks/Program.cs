@@ -1,2 +1,4 @@
-// Benchmarks entry point; BenchmarkDotNet suites are added per stage.
-return 0;
+// Benchmarks entry point: every suite in this assembly is selectable with --filter.
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

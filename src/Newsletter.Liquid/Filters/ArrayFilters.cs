@@ -11,7 +11,7 @@ internal static class ArrayFilters
     public static void Register(Action<FilterDefinition> add)
     {
         add(Def("join", 0, 1, static (object? input, in FilterArgs a, RenderContext c) => Join(input, a.Count > 0 ? Text(a[0]) : " ")));
-        add(Def("first", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Sequences.IsArray(input) && Sequences.AsList(input) is { Count: > 0 } l ? l[0] : null));
+        add(Def("first", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => (Sequences.IsArray(input) || Sequences.IsHash(input)) && Sequences.AsList(input) is { Count: > 0 } l ? l[0] : null));
         add(Def("last", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Sequences.IsArray(input) && Sequences.AsList(input) is { Count: > 0 } l ? l[^1] : null));
         add(Def("reverse", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Enumerable.Reverse(Items(input)).ToList()));
         add(Def("sort", 0, 1, static (object? input, in FilterArgs a, RenderContext c) => Sort(input, a.Get(0, null), natural: false)));
@@ -44,10 +44,17 @@ internal static class ArrayFilters
         return sb.ToString();
     }
 
-    private static List<object?> Sort(object? input, object? property, bool natural)
+    private static List<object?>? Sort(object? input, object? property, bool natural)
     {
         var items = Items(input);
         var key = property is null ? null : Text(property);
+
+        // With a property, Ruby Liquid returns nil when some item cannot be indexed at all.
+        if (key is not null && items.Any(PropertyFilters.IsUnindexable))
+        {
+            return null;
+        }
+
         var keys = items.Select(item => key is null ? item : PropertyFilters.Fetch(item, key)).ToArray();
         var order = Enumerable.Range(0, items.Count).ToArray();
         Comparison<int> compare = natural
@@ -98,16 +105,38 @@ internal static class ArrayFilters
             return a is null ? (b is null ? 0 : 1) : -1;
         }
 
-        return Math.Sign(string.Compare(Formatting.ToText(a), Formatting.ToText(b), StringComparison.OrdinalIgnoreCase));
+        return CaseInsensitiveCompare(Formatting.ToText(a), Formatting.ToText(b));
     }
 
-    private static List<object?> Uniq(object? input, object? property)
+    /// <summary>Ruby's casecmp: ASCII letters folded to lower case, then ordinal order.</summary>
+    private static int CaseInsensitiveCompare(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var x = char.IsAsciiLetterUpper(a[i]) ? (char)(a[i] + 32) : a[i];
+            var y = char.IsAsciiLetterUpper(b[i]) ? (char)(b[i] + 32) : b[i];
+            if (x != y)
+            {
+                return x < y ? -1 : 1;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+
+    private static List<object?>? Uniq(object? input, object? property)
     {
         var key = property is null ? null : Text(property);
         var seen = new List<object?>();
         var result = new List<object?>();
         foreach (var item in Items(input))
         {
+            if (key is not null && PropertyFilters.IsUnindexable(item))
+            {
+                return null;
+            }
+
             var value = key is null ? item : PropertyFilters.Fetch(item, key);
             if (!seen.Any(s => SameValue(s, value)))
             {
@@ -130,10 +159,16 @@ internal static class ArrayFilters
         return LiquidValues.Equals(a, b);
     }
 
-    private static List<object?> Compact(object? input, object? property)
+    private static List<object?>? Compact(object? input, object? property)
     {
         var key = property is null ? null : Text(property);
-        return Items(input).Where(item => (key is null ? item : PropertyFilters.Fetch(item, key)) is not null).ToList();
+        var items = Items(input);
+        if (key is not null && items.Any(PropertyFilters.IsUnindexable))
+        {
+            return null;
+        }
+
+        return items.Where(item => (key is null ? item : PropertyFilters.Fetch(item, key)) is not null).ToList();
     }
 
     private static List<object?> Concat(object? input, object? other)
@@ -151,7 +186,7 @@ internal static class ArrayFilters
     private static object? Map(object? input, object? property)
     {
         var key = Text(property);
-        return Items(input).Select(item => PropertyFilters.Fetch(item, key)).ToList();
+        return Items(input).Select(item => key == "to_liquid" ? item : PropertyFilters.Fetch(item, key)).ToList();
     }
 
     private static object Sum(object? input, object? property)
@@ -160,7 +195,7 @@ internal static class ArrayFilters
         var total = Num.Int(0);
         foreach (var item in Items(input))
         {
-            var value = key is null ? item : (Sequences.IsHash(item) ? PropertyFilters.Fetch(item, key) : null);
+            var value = key is null ? item : (PropertyFilters.IsUnindexable(item) ? null : PropertyFilters.Fetch(item, key));
             total = MathFilters.Add(total, Numbers.ToNumber(value));
         }
 

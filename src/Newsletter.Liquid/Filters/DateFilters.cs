@@ -54,11 +54,6 @@ internal static partial class DateFilters
             return FromUnix(seconds, zone, out result);
         }
 
-        if (Numbers.TryGetNumber(input, out var number))
-        {
-            return FromUnix((long)number.AsDouble, zone, out result);
-        }
-
         result = default;
         return false;
     }

@@ -71,8 +71,17 @@ internal static class EncodingFilters
             }
         }
 
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        try
+        {
+            return StrictUtf8.GetString(bytes.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new LiquidRuntimeError(LiquidErrors.InvalidByteSequence);
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static string Base64Decode(string text, bool urlSafe)
     {
@@ -83,6 +92,12 @@ internal static class EncodingFilters
             {
                 text = text.PadRight(text.Length + (4 - (text.Length % 4)), '=');
             }
+        }
+
+        // Ruby's strict decoding rejects whitespace, which .NET would skip.
+        if (text.AsSpan().IndexOfAny(" \t\r\n") >= 0)
+        {
+            throw new LiquidRuntimeError(LiquidErrors.InvalidBase64);
         }
 
         try

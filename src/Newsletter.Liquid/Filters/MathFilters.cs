@@ -113,25 +113,36 @@ internal static class MathFilters
 
     private static object Round(Num n, object? digitsArg)
     {
-        var digits = digitsArg is null ? 0 : (int)Math.Clamp(Numbers.ToNumber(digitsArg) is { IsInt: true } i ? i.I : 0, -15, 15);
+        // Ruby rounds to an Integer for zero or negative digits and to a Float otherwise.
+        var requested = Numbers.ToNumber(digitsArg);
+        var digits = (int)Math.Clamp(requested.IsInt ? requested.I : (long)requested.AsDouble, -20, 20);
         if (n.IsInt)
         {
-            return Boxes.Int(n.I);
+            return Boxes.Int(digits >= 0 ? n.I : (long)RoundHalfAway(n.I, digits));
         }
 
         if (!n.TryGetDecimal(out var d))
         {
-            return digits == 0 && !double.IsNaN(n.F) && !double.IsInfinity(n.F) ? Boxes.Int((long)Math.Round(n.F, MidpointRounding.AwayFromZero)) : n.F;
+            if (double.IsNaN(n.F) || double.IsInfinity(n.F))
+            {
+                return n.F;
+            }
+
+            return digits <= 0 ? Boxes.Int((long)RoundHalfAway((decimal)Math.Round(n.F), digits)) : n.F;
         }
 
-        if (digits <= 0)
+        return digits <= 0 ? Boxes.Int((long)RoundHalfAway(d, digits)) : (double)Math.Round(d, Math.Min(digits, 28), MidpointRounding.AwayFromZero);
+    }
+
+    private static decimal RoundHalfAway(decimal value, int digits)
+    {
+        if (digits >= 0)
         {
-            var scale = (decimal)Math.Pow(10, -digits);
-            var rounded = Math.Round(d / scale, MidpointRounding.AwayFromZero) * scale;
-            return digitsArg is null ? Boxes.Int((long)rounded) : (double)rounded;
+            return Math.Round(value, MidpointRounding.AwayFromZero);
         }
 
-        return (double)Math.Round(d, digits, MidpointRounding.AwayFromZero);
+        var scale = (decimal)Math.Pow(10, -digits);
+        return Math.Round(value / scale, MidpointRounding.AwayFromZero) * scale;
     }
 
     private static object Pick(object? input, object? other, bool preferLarger)

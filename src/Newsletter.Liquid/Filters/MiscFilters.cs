@@ -23,6 +23,12 @@ internal static class MiscFilters
 
     private static object Size(object? input)
     {
+        // Ruby's Integer#size is its width in bytes.
+        if (Numbers.TryGetInteger(input, out _))
+        {
+            return Boxes.Int(8);
+        }
+
         var size = Sequences.Size(input);
         return Boxes.Int(size < 0 ? 0 : size);
     }

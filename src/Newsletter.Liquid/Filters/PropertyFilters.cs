@@ -7,18 +7,26 @@ namespace Newsletter.Liquid.Filters;
 
 internal static class PropertyFilters
 {
+    private enum Mode
+    {
+        Where,
+        Reject,
+        Find,
+        FindIndex,
+        Has,
+    }
+
     public static void Register(Action<FilterDefinition> add)
     {
-        add(Def("where", 1, 2, static (object? input, in FilterArgs a, RenderContext c) =>
-            Select(input, a[0], a.Count > 1, a[1]).Where(m => m.Matched).Select(m => m.Item).ToList()));
-        add(Def("reject", 1, 2, static (object? input, in FilterArgs a, RenderContext c) =>
-            Select(input, a[0], a.Count > 1, a[1]).Where(m => !m.Matched).Select(m => m.Item).ToList()));
-        add(Def("find", 1, 2, static (object? input, in FilterArgs a, RenderContext c) =>
-            Select(input, a[0], a.Count > 1, a[1]).FirstOrDefault(m => m.Matched).Item));
-        add(Def("find_index", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => FindIndex(Select(input, a[0], a.Count > 1, a[1]))));
-        add(Def("has", 1, 2, static (object? input, in FilterArgs a, RenderContext c) =>
-            Boxes.Bool(Select(input, a[0], a.Count > 1, a[1]).Any(m => m.Matched))));
+        add(Def("where", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.Where)));
+        add(Def("reject", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.Reject)));
+        add(Def("find", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.Find)));
+        add(Def("find_index", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.FindIndex)));
+        add(Def("has", 1, 2, static (object? input, in FilterArgs a, RenderContext c) => Run(input, a, Mode.Has)));
     }
+
+    /// <summary>Items that have no [] at all in Ruby (nil, booleans, floats), as opposed to ones that reject a key.</summary>
+    internal static bool IsUnindexable(object? item) => item is null or bool or double or float or decimal;
 
     /// <summary>
     /// Reads <paramref name="key"/> from an item the way Ruby's item[key] does: hash keys and object
@@ -42,39 +50,44 @@ internal static class PropertyFilters
         return MemberAccess.TryGetMember(item, key, out var value) ? value : null;
     }
 
-    private static IEnumerable<(object? Item, bool Matched)> Select(object? input, object? property, bool hasTarget, object? target)
+    private static object? Run(object? input, in FilterArgs args, Mode mode)
     {
-        if (input is not null && !Sequences.IsArray(input) && !Sequences.IsHash(input) && input is not string)
-        {
-            throw new LiquidRuntimeError(LiquidErrors.NotAnArray);
-        }
-
-        var key = Text(property);
+        var key = Text(args[0]);
+        var target = args.Count > 1 ? args[1] : null;
         var items = ArrayFilters.Items(input);
-        var results = new List<(object?, bool)>(items.Count);
-        foreach (var item in items)
+        var selected = mode is Mode.Where or Mode.Reject ? new List<object?>(items.Count) : null;
+        for (var i = 0; i < items.Count; i++)
         {
-            var value = Fetch(item, key);
-            var matched = hasTarget && target is not null ? LiquidValues.Equals(value, target) : LiquidValues.IsTruthy(value);
-            results.Add((item, matched));
-        }
+            var item = items[i];
 
-        return results;
-    }
-
-    private static object? FindIndex(IEnumerable<(object? Item, bool Matched)> matches)
-    {
-        var index = 0;
-        foreach (var match in matches)
-        {
-            if (match.Matched)
+            // Ruby Liquid gives up with nil when an item cannot be indexed at all (nil, booleans, floats).
+            if (IsUnindexable(item))
             {
-                return Boxes.Int(index);
+                return null;
             }
 
-            index++;
+            var value = Fetch(item, key);
+            var matched = target is not null ? LiquidValues.Equals(value, target) : LiquidValues.IsTruthy(value);
+            switch (mode)
+            {
+                case Mode.Where when matched:
+                case Mode.Reject when !matched:
+                    selected!.Add(item);
+                    break;
+                case Mode.Find when matched:
+                    return item;
+                case Mode.FindIndex when matched:
+                    return Boxes.Int(i);
+                case Mode.Has when matched:
+                    return Boxes.True;
+            }
         }
 
-        return null;
+        return mode switch
+        {
+            Mode.Has => Boxes.False,
+            Mode.Where or Mode.Reject => selected,
+            _ => null,
+        };
     }
 }

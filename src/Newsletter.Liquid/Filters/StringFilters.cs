@@ -78,7 +78,7 @@ internal static class StringFilters
     {
         var offset = Integer(offsetArg);
         var length = lengthArg is null ? 1 : Integer(lengthArg);
-        if (Sequences.IsArray(input))
+        if (Sequences.IsArray(input) && input is not LiquidRange)
         {
             var list = Sequences.AsList(input)!;
             return SliceRange(list.Count, offset, length, out var start, out var count)

@@ -139,20 +139,26 @@ internal static partial class Lexer
             TrimRight = trimRight,
         });
 
+        // raw and doc bodies are not tokenized: they may contain anything, even unbalanced delimiters.
         if (name == "raw")
         {
-            return ReadRawBody(source, close + 2, tokens);
+            return ReadVerbatimBody(source, close + 2, tokens, EndRawPattern(), "endraw");
+        }
+
+        if (name == "doc")
+        {
+            return ReadVerbatimBody(source, close + 2, tokens, EndDocPattern(), "enddoc");
         }
 
         return close + 2;
     }
 
-    private static int ReadRawBody(SourceText source, int from, List<Token> tokens)
+    private static int ReadVerbatimBody(SourceText source, int from, List<Token> tokens, Regex endPattern, string endName)
     {
-        var match = EndRawPattern().Match(source.Text, from);
+        var match = endPattern.Match(source.Text, from);
         if (!match.Success)
         {
-            // Left for the parser, which reports the unclosed raw tag at its opening.
+            // Left for the parser, which reports the unclosed tag at its opening.
             tokens.Add(new Token { Kind = TokenKind.Text, Text = source.Text[from..], Offset = from, Verbatim = true });
             return source.Text.Length;
         }
@@ -161,7 +167,7 @@ internal static partial class Lexer
         tokens.Add(new Token
         {
             Kind = TokenKind.Tag,
-            Name = "endraw",
+            Name = endName,
             Markup = string.Empty,
             Offset = match.Index,
             MarkupOffset = match.Index + match.Length,
@@ -197,4 +203,7 @@ internal static partial class Lexer
 
     [GeneratedRegex(@"\{%(-?)\s*endraw\s*(-?)%\}")]
     private static partial Regex EndRawPattern();
+
+    [GeneratedRegex(@"\{%(-?)\s*enddoc\s*(-?)%\}")]
+    private static partial Regex EndDocPattern();
 }

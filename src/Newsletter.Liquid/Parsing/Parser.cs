@@ -48,6 +48,11 @@ internal sealed class Parser
                     break;
                 case TokenKind.Output:
                     var expression = Expression(token);
+                    if (expression.AtEnd)
+                    {
+                        break;
+                    }
+
                     var value = expression.ParseFilteredExpression();
                     expression.ExpectEnd();
                     nodes.Add(new OutputNode(value, token.Offset));

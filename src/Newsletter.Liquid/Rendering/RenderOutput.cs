@@ -59,7 +59,7 @@ internal sealed class RenderOutput
                 Count(buffer.Length - before);
                 return;
             default:
-                Write(Formatting.ToText(value));
+                Write(Formatting.ToOutput(value));
                 return;
         }
     }

@@ -1,10 +1,11 @@
 // {% comment %}, {% doc %} and inline {% # ... %}: markup that produces no output.
+using System.Text.RegularExpressions;
 using Newsletter.Liquid.Ast;
 using Newsletter.Liquid.Parsing;
 
 namespace Newsletter.Liquid.Tags;
 
-internal static class CommentTag
+internal static partial class CommentTag
 {
     public static Node? ParseComment(Parser parser, Token tag)
     {
@@ -32,25 +33,14 @@ internal static class CommentTag
 
     public static Node? ParseDoc(Parser parser, Token tag)
     {
-        while (parser.NextToken() is { } token)
+        // The lexer captured the body verbatim; only a nested doc tag inside it is an error.
+        var (body, _) = parser.ParseBlock(tag, "enddoc");
+        if (body.Nodes is [TextNode text, ..] && NestedDocPattern().Match(text.Text) is { Success: true } nested)
         {
-            if (token.Kind != TokenKind.Tag)
-            {
-                continue;
-            }
-
-            if (token.Name == "doc")
-            {
-                throw parser.Error(token, LiquidErrors.NestedDoc);
-            }
-
-            if (token.Name == "enddoc")
-            {
-                return null;
-            }
+            throw parser.Source.ParseError(text.Offset + nested.Index, LiquidErrors.NestedDoc);
         }
 
-        throw parser.Error(tag, LiquidErrors.TagNotClosed("doc", "enddoc"));
+        return null;
     }
 
     public static Node? ParseInline(Parser parser, Token tag)
@@ -67,4 +57,7 @@ internal static class CommentTag
 
         return null;
     }
+
+    [GeneratedRegex(@"\{%-?\s*doc[\s%-]")]
+    private static partial Regex NestedDocPattern();
 }

@@ -27,6 +27,12 @@ internal sealed class TablerowTag : Node
 
     public override Completion Render(RenderContext context)
     {
+        // Like Shopify Liquid, a nil or false collection renders no table at all.
+        if (!LiquidValues.IsTruthy(loop.Collection.Evaluate(context)))
+        {
+            return Completion.Normal;
+        }
+
         var items = loop.Slice(context);
         var cols = LoopOptions.ToInteger(context, loop.Cols, "cols") is { } c and > 0 ? (int)c : items.Count;
         var output = context.Output;

@@ -1,4 +1,4 @@
-// Converts values to text the way Shopify Liquid prints them (Ruby's to_s, with arrays joined).
+// Converts values to text like Shopify Liquid: Ruby's to_s for filters, and output rendering that joins arrays.
 using System.Collections;
 using System.Globalization;
 using System.Text;
@@ -25,6 +25,7 @@ internal static class Formatting
         return sb.ToString();
     }
 
+    /// <summary>Ruby's to_s as Liquid's filters see it: arrays and hashes in their inspect form.</summary>
     public static void Append(StringBuilder sb, object? value)
     {
         switch (value)
@@ -77,24 +78,41 @@ internal static class Formatting
             return;
         }
 
-        if (Sequences.IsHash(value))
+        if (Sequences.IsHash(value) || Sequences.IsArray(value))
         {
             AppendInspect(sb, value);
             return;
         }
 
-        if (Sequences.IsArray(value))
+        sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>What {{ value }} prints: arrays print their elements' output back to back, recursively.</summary>
+    public static void AppendOutput(StringBuilder sb, object? value)
+    {
+        if (value is not string && value is not LiquidRange && Sequences.IsArray(value))
         {
-            // Output of an array is its elements' output, concatenated (nested arrays too).
             foreach (var item in Sequences.AsList(value)!)
             {
-                Append(sb, item);
+                AppendOutput(sb, item);
             }
 
             return;
         }
 
-        sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+        Append(sb, value);
+    }
+
+    public static string ToOutput(object? value)
+    {
+        if (value is string s)
+        {
+            return s;
+        }
+
+        var sb = new StringBuilder();
+        AppendOutput(sb, value);
+        return sb.ToString();
     }
 
     /// <summary>Ruby's inspect form, used when a hash is printed.</summary>

@@ -151,7 +151,8 @@ internal static class LiquidValues
 
     public static bool Contains(object? left, object? right)
     {
-        if (left is null || right is null)
+        // Like Ruby Liquid, a nil or false right-hand side never matches.
+        if (left is null || right is null || right is false)
         {
             return false;
         }

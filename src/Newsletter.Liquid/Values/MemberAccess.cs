@@ -101,6 +101,10 @@ internal static class MemberAccess
                 }
 
                 break;
+            case "first" when Sequences.IsHash(target):
+                var pairs = Sequences.AsList(target)!;
+                value = pairs.Count > 0 ? pairs[0] : null;
+                return true;
             case "first" when Sequences.IsArray(target):
                 var items = Sequences.ToList(target);
                 value = items.Count > 0 ? items[0] : null;
