@@ -285,6 +285,16 @@ public sealed class SmtpClientScriptTests
     }
 
     [Test]
+    public async Task Connect_DataInjectedAfterStartTls_ThrowsProtocolError()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("starttls-injection.txt");
+        await using var client = new SmtpClient(Options(server.Port, SmtpSecurity.StartTls));
+        var ex = Assert.ThrowsAsync<SmtpException>(() => client.ConnectAsync());
+        Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.ProtocolError));
+        Assert.That(client.IsConnected, Is.False);
+    }
+
+    [Test]
     public async Task Connect_ServerNeverGreets_TimesOut()
     {
         await using var server = ScriptedSmtpServer.FromFile("silent-server.txt");

@@ -77,6 +77,21 @@ public sealed class ThroughputTests
     }
 
     [Test]
+    [CancelAfter(30_000)]
+    public async Task Pool_ManyConcurrentCallers_NeverOpensMoreThanMaxConnections()
+    {
+        await using var sink = new SinkSmtpServer();
+        var options = new SmtpClientOptions { Host = "127.0.0.1", Port = sink.Port, Security = SmtpSecurity.None, LocalDomain = "t.local" };
+        await using var pool = new SmtpConnectionPool(options, 3);
+        byte[] message = Encoding.ASCII.GetBytes("Subject: x\r\n\r\ny\r\n");
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => pool.SendAsync("a@example.com", ["b@example.org"], message)));
+        Assert.That(results.All(r => r.Accepted), Is.True);
+        Assert.That(sink.Messages, Is.EqualTo(100));
+        Assert.That(sink.MaxConcurrentSessions, Is.InRange(1, 3));
+        Assert.That(pool.IdleConnections, Is.InRange(1, 3));
+    }
+
+    [Test]
     [Explicit("Benchmark; run with --filter Category=Benchmark")]
     [Category("Benchmark")]
     public async Task Benchmark_TwentyKilobyteMessages_OneAndEightConnections()

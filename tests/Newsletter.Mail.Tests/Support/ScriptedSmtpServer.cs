@@ -110,7 +110,9 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
 
             if (line.StartsWith("S: ", StringComparison.Ordinal) || line == "S:")
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(line[Math.Min(3, line.Length)..] + "\r\n"), _cts.Token);
+                // A literal "\r\n" in a server line sends two replies in one segment.
+                string text = line[Math.Min(3, line.Length)..].Replace("\\r\\n", "\r\n", StringComparison.Ordinal);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(text + "\r\n"), _cts.Token);
                 continue;
             }
 

@@ -15,6 +15,8 @@ public sealed class SinkSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly Task _accept;
     private int _messages;
+    private int _sessions;
+    private int _maxSessions;
 
     public SinkSmtpServer(bool pipelining = true)
     {
@@ -29,6 +31,9 @@ public sealed class SinkSmtpServer : IAsyncDisposable
     public bool Pipelining { get; }
 
     public int Messages => Volatile.Read(ref _messages);
+
+    /// <summary>The highest number of sessions that were open at the same time.</summary>
+    public int MaxConcurrentSessions => Volatile.Read(ref _maxSessions);
 
     public async ValueTask DisposeAsync()
     {
@@ -57,6 +62,24 @@ public sealed class SinkSmtpServer : IAsyncDisposable
     }
 
     private async Task SessionAsync(Socket socket)
+    {
+        int open = Interlocked.Increment(ref _sessions);
+        int seen;
+        while (open > (seen = Volatile.Read(ref _maxSessions)) && Interlocked.CompareExchange(ref _maxSessions, open, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await RunSessionAsync(socket);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sessions);
+        }
+    }
+
+    private async Task RunSessionAsync(Socket socket)
     {
         using var _ = socket;
         await using var stream = new NetworkStream(socket);
