@@ -92,6 +92,20 @@ public sealed class ThroughputTests
     }
 
     [Test]
+    [CancelAfter(30_000)]
+    public async Task Send_ThousandsOfRecipients_PipelinedInBoundedBatches()
+    {
+        await using var sink = new SinkSmtpServer();
+        var options = new SmtpClientOptions { Host = "127.0.0.1", Port = sink.Port, Security = SmtpSecurity.None, LocalDomain = "t.local" };
+        await using var client = new SmtpClient(options);
+        await client.ConnectAsync();
+        var recipients = Enumerable.Range(0, 5000).Select(i => $"reader-with-a-long-local-part-{i:00000}@subdomain.example.org").ToList();
+        var result = await client.SendAsync("a@example.com", recipients, Encoding.ASCII.GetBytes("Subject: x\r\n\r\ny\r\n"));
+        Assert.That(result.AllRecipientsAccepted, Is.True);
+        Assert.That(result.Recipients, Has.Count.EqualTo(5000));
+    }
+
+    [Test]
     [Explicit("Benchmark; run with --filter Category=Benchmark")]
     [Category("Benchmark")]
     public async Task Benchmark_TwentyKilobyteMessages_OneAndEightConnections()
