@@ -121,5 +121,19 @@ public sealed class ThroughputTests
                 TestContext.Out.WriteLine($"{message.Length} B, pipelining={pipelining}, connections={connections}: {rate:0} msg/s");
             }
         }
+
+        // Reference point: the framework's own client on the same sink, one connection.
+        await using (var sink = new SinkSmtpServer())
+        {
+            using var reference = new System.Net.Mail.SmtpClient("127.0.0.1", sink.Port);
+            using var mail = new System.Net.Mail.MailMessage("bounces@example.com", "reader@example.org", "Throughput issue", Encoding.UTF8.GetString(message));
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < 100; i++)
+            {
+                await reference.SendMailAsync(mail);
+            }
+
+            TestContext.Out.WriteLine($"System.Net.Mail.SmtpClient, 1 connection: {100 / clock.Elapsed.TotalSeconds:0} msg/s");
+        }
     }
 }
