@@ -17,29 +17,35 @@ internal static class DotStuffing
         byte[] output = ArrayPool<byte>.Shared.Rent(message.Length * 2 + 5);
         int o = 0;
         bool lineStart = true;
-        for (int i = 0; i < message.Length; i++)
+        int i = 0;
+        while (i < message.Length)
         {
-            byte b = message[i];
-            if (b == (byte)'\r' || b == (byte)'\n')
-            {
-                output[o++] = (byte)'\r';
-                output[o++] = (byte)'\n';
-                if (b == (byte)'\r' && i + 1 < message.Length && message[i + 1] == (byte)'\n')
-                {
-                    i++;
-                }
-
-                lineStart = true;
-                continue;
-            }
-
-            if (lineStart && b == (byte)'.')
+            if (lineStart && message[i] == (byte)'.')
             {
                 output[o++] = (byte)'.';
             }
 
-            output[o++] = b;
-            lineStart = false;
+            // Copy the rest of the line in one block; only line ends need attention.
+            int rest = message[i..].IndexOfAny((byte)'\r', (byte)'\n');
+            int run = rest < 0 ? message.Length - i : rest;
+            message.Slice(i, run).CopyTo(output.AsSpan(o));
+            o += run;
+            i += run;
+            if (i == message.Length)
+            {
+                lineStart = false;
+                break;
+            }
+
+            byte b = message[i++];
+            if (b == (byte)'\r' && i < message.Length && message[i] == (byte)'\n')
+            {
+                i++;
+            }
+
+            output[o++] = (byte)'\r';
+            output[o++] = (byte)'\n';
+            lineStart = true;
         }
 
         if (!lineStart)

@@ -27,7 +27,10 @@ public sealed class SmtpClient : IAsyncDisposable
         _options = options;
     }
 
-    /// <summary>True while a session is open and no failure has broken it.</summary>
+    /// <summary>
+    /// True while a session is open and no failure has broken it, as far as the client knows: a server that closed an
+    /// idle connection is only noticed by the next command, which then fails with <see cref="SmtpErrorKind.ConnectionLost"/>.
+    /// </summary>
     public bool IsConnected => _channel is { IsBroken: false };
 
     /// <summary>True when the connection is protected by TLS.</summary>

@@ -128,6 +128,12 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
         }
 
         _idle.Push(client);
+
+        // Disposal may have drained the stack between the check above and the push.
+        if (_disposed && _idle.TryPop(out var late))
+        {
+            await QuitQuietlyAsync(late).ConfigureAwait(false);
+        }
     }
 
     private static async Task QuitQuietlyAsync(SmtpClient client)

@@ -12,9 +12,12 @@ internal sealed class SmtpReplyReader(SmtpTransport transport)
 {
     private const int MaxLineLength = 64 * 1024;
     private readonly byte[] _buffer = new byte[16 * 1024];
-    private readonly StringBuilder _line = new();
+    private readonly MemoryStream _line = new(512);
     private int _start;
     private int _end;
+
+    /// <summary>Set when a malformed reply was seen; the session cannot continue.</summary>
+    public bool IsBroken { get; private set; }
 
     /// <summary>True when bytes the server sent have been received but not yet parsed.</summary>
     public bool HasBufferedData => _end > _start;
@@ -60,9 +63,6 @@ internal sealed class SmtpReplyReader(SmtpTransport transport)
             }
         }
     }
-
-    /// <summary>Set when a malformed reply was seen; the session cannot continue.</summary>
-    public bool IsBroken { get; private set; }
 
     private static string? SplitEnhanced(int code, ref string text)
     {
@@ -111,22 +111,25 @@ internal sealed class SmtpReplyReader(SmtpTransport transport)
 
     private async ValueTask<string> ReadLineAsync(CancellationToken ct)
     {
-        _line.Clear();
+        // Bytes are collected up to LF and decoded once, so a UTF-8 sequence split between reads stays intact.
+        _line.SetLength(0);
         while (true)
         {
             int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             int stop = newline >= 0 ? newline : _end;
-            // Replies are ASCII by RFC 5321; UTF-8 keeps any SMTPUTF8 text readable and never throws.
-            _line.Append(Encoding.UTF8.GetString(_buffer, _start, stop - _start));
+            _line.Write(_buffer, _start, stop - _start);
             if (newline >= 0)
             {
                 _start = newline + 1;
-                if (_line.Length > 0 && _line[^1] == '\r')
+                int length = (int)_line.Length;
+                byte[] bytes = _line.GetBuffer();
+                if (length > 0 && bytes[length - 1] == (byte)'\r')
                 {
-                    _line.Length--;
+                    length--;
                 }
 
-                return _line.ToString();
+                // Replies are ASCII by RFC 5321; UTF-8 keeps any SMTPUTF8 text readable and never throws.
+                return Encoding.UTF8.GetString(bytes, 0, length);
             }
 
             _start = _end = 0;

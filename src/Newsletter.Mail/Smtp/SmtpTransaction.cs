@@ -7,6 +7,8 @@ namespace Newsletter.Mail.Smtp;
 /// <summary>Runs RFC 5321 §3.3 transactions with RFC 2920 pipelining and RSET after a failure.</summary>
 internal static class SmtpTransaction
 {
+    private const int MaxRecipientsPerBatch = 100;
+
     public static async Task<SmtpSendResult> RunAsync(
         SmtpChannel channel, SmtpCapabilities caps, string envelopeFrom, IReadOnlyList<string> recipients, ReadOnlyMemory<byte> message, CancellationToken ct)
     {
@@ -52,26 +54,47 @@ internal static class SmtpTransaction
     private static async Task<SmtpSendResult> PipelinedAsync(
         SmtpChannel channel, string mail, IReadOnlyList<string> recipients, string[] paths, ReadOnlyMemory<byte> message, CancellationToken ct)
     {
+        // Batches are bounded so that a long recipient list cannot fill both sides' socket buffers with unread
+        // replies and stall (RFC 2920 §3.1 warns about this deadlock).
         channel.Writer.Append(mail);
-        foreach (string path in paths)
-        {
-            channel.Writer.Append("RCPT TO:<" + path + ">");
-        }
-
-        channel.Writer.Append("DATA");
-        await channel.Writer.FlushAsync(ct).ConfigureAwait(false);
-
-        var mailReply = Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
+        SmtpReply? mailReply = null;
+        SmtpReply? dataReply = null;
         var results = new SmtpRecipientResult[paths.Length];
         bool anyAccepted = false;
-        for (int i = 0; i < paths.Length; i++)
+        for (int start = 0; start < paths.Length; start += MaxRecipientsPerBatch)
         {
-            var reply = Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
-            results[i] = new SmtpRecipientResult(recipients[i], reply);
-            anyAccepted |= reply.IsSuccess;
+            int end = Math.Min(paths.Length, start + MaxRecipientsPerBatch);
+            for (int i = start; i < end; i++)
+            {
+                channel.Writer.Append("RCPT TO:<" + paths[i] + ">");
+            }
+
+            bool last = end == paths.Length;
+            if (last)
+            {
+                channel.Writer.Append("DATA");
+            }
+
+            await channel.Writer.FlushAsync(ct).ConfigureAwait(false);
+            mailReply ??= Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
+            for (int i = start; i < end; i++)
+            {
+                var reply = Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
+                results[i] = new SmtpRecipientResult(recipients[i], reply);
+                anyAccepted |= reply.IsSuccess;
+            }
+
+            if (last)
+            {
+                dataReply = Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
+            }
         }
 
-        var dataReply = Checked(channel, await channel.ReadReplyAsync(ct).ConfigureAwait(false));
+        if (mailReply is null || dataReply is null)
+        {
+            throw new InvalidOperationException("Internal error: pipelined transaction without replies.");
+        }
+
         if (dataReply.Code == 354 && (!mailReply.IsSuccess || !anyAccepted))
         {
             // DATA was accepted although nothing can be delivered: end it empty (RFC 2920 §3.1), then reset.

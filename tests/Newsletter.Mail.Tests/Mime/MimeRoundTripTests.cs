@@ -104,6 +104,49 @@ public sealed class MimeRoundTripTests
         Assert.That(json.GetProperty("subject").GetString(), Is.EqualTo("Plain ASCII subject"));
     }
 
+    [Test]
+    public void Write_HtmlWithResourcesButNoText_IsMultipartRelatedAtTop()
+    {
+        var message = new EmailMessage
+        {
+            From = new MailAddress("a@example.com"),
+            To = [new MailAddress("b@example.com")],
+            Subject = "Images",
+            MessageId = "x.8@example.com",
+            HtmlBody = "<img src=\"cid:one@example.com\"><img src=\"cid:two@example.com\">",
+            InlineResources =
+            [
+                new InlineResource("one@example.com", "image/png", Png, "one.png"),
+                new InlineResource("two@example.com", "image/gif", new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x00, 0xFF }),
+            ],
+        };
+        byte[] bytes = MimeWriter.ToBytes(message);
+        MessageAssert.WellFormed(bytes);
+        var root = StrictParser.Parse(bytes).GetProperty("structure");
+        Assert.That(root.GetProperty("content_type").GetString(), Is.EqualTo("multipart/related"));
+        var children = root.GetProperty("children");
+        Assert.That(children.GetArrayLength(), Is.EqualTo(3));
+        Assert.That(children[1].GetProperty("filename").GetString(), Is.EqualTo("one.png"));
+        Assert.That(children[2].GetProperty("content_type").GetString(), Is.EqualTo("image/gif"));
+        Assert.That(children[2].GetProperty("filename").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        Assert.That(Convert.FromBase64String(children[2].GetProperty("base64").GetString()!), Is.EqualTo(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x00, 0xFF }));
+    }
+
+    [Test]
+    public void Write_ResourcesWithoutHtml_Throws()
+    {
+        var message = new EmailMessage
+        {
+            From = new MailAddress("a@example.com"),
+            To = [new MailAddress("b@example.com")],
+            Subject = "x",
+            MessageId = "x.9@example.com",
+            TextBody = "x",
+            InlineResources = [new InlineResource("one@example.com", "image/png", Png)],
+        };
+        Assert.Throws<ArgumentException>(() => MimeWriter.ToBytes(message));
+    }
+
     [TestCase("=?utf-8?Q?not_an_encoded_word?=")]
     [TestCase("  leading and   inner   spaces  ")]
     [TestCase("Tab\there")]

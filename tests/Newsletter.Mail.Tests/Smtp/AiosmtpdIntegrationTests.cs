@@ -145,4 +145,36 @@ public sealed class AiosmtpdIntegrationTests
         var stored = _startTls.Messages().Where(m => m.MailFrom.StartsWith(marker, StringComparison.Ordinal)).ToList();
         Assert.That(stored.Select(s => s.Recipients.Single()), Is.EquivalentTo(Enumerable.Range(0, 60).Select(i => $"reader{i}@example.org")));
     }
+
+    [Test]
+    public async Task Send_NonAsciiLocalPartAndEightBitBody_UsesSmtpUtf8Size8BitMime()
+    {
+        await using var client = new SmtpClient(Options(_startTls, SmtpSecurity.StartTls));
+        await client.ConnectAsync();
+        Assert.That(client.Capabilities.EightBitMime, Is.True);
+        string marker = "utf8-" + Guid.NewGuid().ToString("N")[..8];
+        byte[] message = Encoding.UTF8.GetBytes($"Subject: {marker}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nGrüße\r\n");
+        var result = await client.SendAsync($"{marker}@example.com", ["jösé@bücher.example"], message);
+        await client.DisconnectAsync();
+
+        Assert.That(result.Accepted, Is.True);
+        var stored = _startTls.Messages().Single(m => m.MailFrom.StartsWith(marker, StringComparison.Ordinal));
+        Assert.That(stored.Recipients, Is.EqualTo(new[] { "jösé@bücher.example" }));
+        Assert.That(stored.MailOptions, Does.Contain("SMTPUTF8"));
+        Assert.That(stored.MailOptions, Does.Contain("BODY=8BITMIME"));
+        Assert.That(stored.MailOptions, Does.Contain($"SIZE={message.Length}"));
+        Assert.That(File.ReadAllBytes(stored.Path), Is.EqualTo(message));
+    }
+
+    [Test]
+    public async Task Send_CancelledMidSession_ClosesConnection()
+    {
+        await using var client = new SmtpClient(Options(_startTls, SmtpSecurity.StartTls));
+        await client.ConnectAsync();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.CatchAsync<OperationCanceledException>(() => client.SendAsync("a@example.com", ["b@example.org"], new byte[] { 65 }, cts.Token));
+        Assert.That(client.IsConnected, Is.False);
+        Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync("a@example.com", ["b@example.org"], new byte[] { 65 }));
+    }
 }

@@ -72,6 +72,21 @@ public sealed class SmtpClientScriptTests
     }
 
     [Test]
+    public async Task Send_RepliesTrickledOctetByOctet_ParsedIncludingSplitUtf8()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("trickled-replies.txt");
+        await using var client = new SmtpClient(Options(server.Port));
+        await client.ConnectAsync();
+        var result = await client.SendAsync(From, ["reader@example.org"], Message);
+        await client.DisconnectAsync();
+
+        await server.AssertCompletedAsync();
+        Assert.That(result.MailFromReply.Text, Is.EqualTo("Absender in Ordnung ✓"));
+        Assert.That(result.Recipients.Single().Reply.Text, Is.EqualTo("Empfänger unbekannt"));
+        Assert.That(result.Classification, Is.EqualTo(SmtpReplyClass.PermanentFailure));
+    }
+
+    [Test]
     public async Task Connect_EhloRefused_FallsBackToHelo()
     {
         await using var server = ScriptedSmtpServer.FromFile("helo-fallback.txt");
@@ -267,6 +282,16 @@ public sealed class SmtpClientScriptTests
         await using var client = new SmtpClient(Options(server.Port, SmtpSecurity.StartTls));
         var ex = Assert.ThrowsAsync<SmtpException>(() => client.ConnectAsync());
         Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.NotSupported));
+    }
+
+    [Test]
+    public async Task Connect_DataInjectedAfterStartTls_ThrowsProtocolError()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("starttls-injection.txt");
+        await using var client = new SmtpClient(Options(server.Port, SmtpSecurity.StartTls));
+        var ex = Assert.ThrowsAsync<SmtpException>(() => client.ConnectAsync());
+        Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.ProtocolError));
+        Assert.That(client.IsConnected, Is.False);
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace Newsletter.Mail.Tests.Support;
 /// <summary>
 /// Replays a script of <c>S: line</c> (server sends) and <c>C: line</c> (client must send exactly this) lines.
 /// <c>C: &lt;DATA&gt;</c> reads message content up to CRLF.CRLF and records it; <c>!close</c> drops the connection;
-/// <c>=== connection</c> starts the part of the script for the next accepted connection; <c>#</c> starts a comment.
+/// <c>S*: line</c> sends the line one octet at a time; <c>=== connection</c> starts the part of the script for the next accepted connection; <c>#</c> starts a comment.
 /// Consecutive <c>C:</c> lines are read before anything is answered, so a script that lists MAIL, RCPT and DATA
 /// before their replies only passes when the client pipelines.
 /// </summary>
@@ -95,9 +95,24 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 return true;
             }
 
+            if (line.StartsWith("S*: ", StringComparison.Ordinal))
+            {
+                // Trickled one octet per write, so the client sees lines (and UTF-8 sequences) split across reads.
+                foreach (byte b in Encoding.UTF8.GetBytes(line[4..] + "\r\n"))
+                {
+                    await stream.WriteAsync(new[] { b }, _cts.Token);
+                    await stream.FlushAsync(_cts.Token);
+                    await Task.Delay(1, _cts.Token);
+                }
+
+                continue;
+            }
+
             if (line.StartsWith("S: ", StringComparison.Ordinal) || line == "S:")
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(line[Math.Min(3, line.Length)..] + "\r\n"), _cts.Token);
+                // A literal "\r\n" in a server line sends two replies in one segment.
+                string text = line[Math.Min(3, line.Length)..].Replace("\\r\\n", "\r\n", StringComparison.Ordinal);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(text + "\r\n"), _cts.Token);
                 continue;
             }
 
@@ -148,7 +163,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 continue;
             }
 
-            if (!(line.StartsWith("S:", StringComparison.Ordinal) || line.StartsWith("C: ", StringComparison.Ordinal) || line == "!close"))
+            if (!(line.StartsWith("S:", StringComparison.Ordinal) || line.StartsWith("S*: ", StringComparison.Ordinal) || line.StartsWith("C: ", StringComparison.Ordinal) || line == "!close"))
             {
                 throw new FormatException($"Bad script line: '{line}'.");
             }
