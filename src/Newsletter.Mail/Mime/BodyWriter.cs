@@ -12,7 +12,7 @@ internal sealed class BodyWriter(MimeOutput output, Func<int, string> boundaryFa
     {
         if (html is null)
         {
-            WriteTextPart("plain", text ?? "");
+            WriteTextPart("plain", text ?? "", endsMessage: true);
             return;
         }
 
@@ -35,7 +35,7 @@ internal sealed class BodyWriter(MimeOutput output, Func<int, string> boundaryFa
     {
         if (resources.Count == 0)
         {
-            WriteTextPart("html", html);
+            WriteTextPart("html", html, endsMessage: _depth == 0);
             return;
         }
 
@@ -52,12 +52,14 @@ internal sealed class BodyWriter(MimeOutput output, Func<int, string> boundaryFa
         CloseDelimiter(boundary);
     }
 
-    private void WriteTextPart(string subtype, string body)
+    // A part inside a multipart is ended by the delimiter's CRLF; a single-part body must end the message on a
+    // complete line itself, which a trailing soft line break does without changing the decoded text.
+    private void WriteTextPart(string subtype, string body, bool endsMessage = false)
     {
         HeaderFolding.WriteSimple(output, "Content-Type", $"text/{subtype}; charset=utf-8");
         HeaderFolding.WriteSimple(output, "Content-Transfer-Encoding", "quoted-printable");
         output.Crlf();
-        QuotedPrintable.Encode(body, output);
+        QuotedPrintable.Encode(body, output, endWithLineBreak: endsMessage);
     }
 
     private void WriteResource(InlineResource resource)
@@ -66,9 +68,10 @@ internal sealed class BodyWriter(MimeOutput output, Func<int, string> boundaryFa
         string mediaType = ValidateMediaType(resource.MediaType);
         var type = new List<HeaderSegment> { new(" ", mediaType) };
         var disposition = new List<HeaderSegment> { new(" ", "inline") };
-        if (!string.IsNullOrEmpty(resource.FileName))
+        // Surrounding whitespace in a file name is noise that readers strip anyway.
+        string fileName = (resource.FileName ?? "").Replace('\r', ' ').Replace('\n', ' ').Trim();
+        if (fileName.Length > 0)
         {
-            string fileName = resource.FileName.Replace('\r', ' ').Replace('\n', ' ');
             ParameterEncoding.Append(type, "name", fileName);
             ParameterEncoding.Append(disposition, "filename", fileName);
         }

@@ -39,7 +39,11 @@ public sealed class MimeWriter
     /// <param name="message">The message to serialise.</param>
     /// <param name="output">A writable stream; it is written once and not flushed or closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The message cannot be represented (bad address, header name, Message-ID or Content-ID; no recipient; inline resources without HTML body).</exception>
+    /// <exception cref="ArgumentException">
+    /// The message cannot be represented: a bad address, header name, Message-ID, Content-ID or media type; a reserved
+    /// name among the extra headers; a non-ASCII URL in an extra header; an extra header word too long for a 998-octet
+    /// line; no recipient; inline resources without an HTML body.
+    /// </exception>
     public static void Write(EmailMessage message, Stream output) => Default.WriteTo(message, output);
 
     /// <summary>Returns <paramref name="message"/> as RFC 5322 bytes with CRLF line ends, using <see cref="Default"/>.</summary>

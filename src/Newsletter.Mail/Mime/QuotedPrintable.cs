@@ -14,10 +14,15 @@ internal static class QuotedPrintable
     private const string Hex = "0123456789ABCDEF";
 
     /// <summary>Encodes the UTF-8 form of <paramref name="text"/> into <paramref name="output"/>.</summary>
-    public static void Encode(string text, MimeOutput output) => Encode(Encoding.UTF8.GetBytes(text), output);
+    public static void Encode(string text, MimeOutput output, bool endWithLineBreak = false) =>
+        Encode(Encoding.UTF8.GetBytes(text), output, endWithLineBreak);
 
-    /// <summary>Encodes <paramref name="data"/>; the output ends with CRLF only when the input ends with a line break.</summary>
-    public static void Encode(ReadOnlySpan<byte> data, MimeOutput output)
+    /// <summary>
+    /// Encodes <paramref name="data"/>. The output ends with CRLF when the input ends with a line break; otherwise,
+    /// with <paramref name="endWithLineBreak"/>, it ends with a soft line break ("=" CRLF), which decodes to nothing,
+    /// so a body can end the message on a complete line without gaining a line break.
+    /// </summary>
+    public static void Encode(ReadOnlySpan<byte> data, MimeOutput output, bool endWithLineBreak = false)
     {
         int column = 0;
         int i = 0;
@@ -32,7 +37,9 @@ internal static class QuotedPrintable
                 continue;
             }
 
-            bool atLineEnd = i + 1 == data.Length || data[i + 1] == (byte)'\r' || data[i + 1] == (byte)'\n';
+            bool endOfData = i + 1 == data.Length;
+            bool beforeHardBreak = !endOfData && (data[i + 1] == (byte)'\r' || data[i + 1] == (byte)'\n');
+            bool atLineEnd = endOfData || beforeHardBreak;
             bool literal = (b >= 33 && b <= 126 && b != (byte)'=') || ((b == (byte)' ' || b == (byte)'\t') && !atLineEnd);
 
             // A '.' opening a line is escaped too: harmless for MIME and it keeps the text readable after transports
@@ -45,7 +52,8 @@ internal static class QuotedPrintable
             int width = literal ? 1 : 3;
 
             // The last token of a line may use column 76; anything else must leave room for the soft-break '='.
-            bool fitsAsLast = atLineEnd && column + width <= MaxLine;
+            bool lastOnLine = beforeHardBreak || (endOfData && !endWithLineBreak);
+            bool fitsAsLast = lastOnLine && column + width <= MaxLine;
             if (column + width > MaxLine - 1 && !fitsAsLast)
             {
                 output.Byte((byte)'=');
@@ -73,6 +81,12 @@ internal static class QuotedPrintable
 
             column += width;
             i++;
+        }
+
+        if (endWithLineBreak && column > 0)
+        {
+            output.Byte((byte)'=');
+            output.Crlf();
         }
     }
 }

@@ -13,8 +13,9 @@ internal static class DotStuffing
     /// <summary>Returns a pooled buffer holding the encoded content; return it to <see cref="ArrayPool{T}.Shared"/>.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> message, out int length)
     {
-        // Worst case every octet doubles (each LF or '.'), plus the terminator.
-        byte[] output = ArrayPool<byte>.Shared.Rent(message.Length * 2 + 5);
+        // Each CR or LF can gain one octet (bare line end to CRLF), each '.' can be doubled; plus CRLF.CRLF.
+        int bound = message.Length + message.Count((byte)'\r') + message.Count((byte)'\n') + message.Count((byte)'.') + 5;
+        byte[] output = ArrayPool<byte>.Shared.Rent(bound);
         int o = 0;
         bool lineStart = true;
         int i = 0;

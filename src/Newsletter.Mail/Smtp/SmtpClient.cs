@@ -85,7 +85,11 @@ public sealed class SmtpClient : IAsyncDisposable
     /// </summary>
     /// <param name="envelopeFrom">The reverse-path (bounce address), e.g. <c>bounces@news.example.com</c>; empty for the null sender. IDN domains are sent in punycode.</param>
     /// <param name="recipients">Forward-paths, at least one.</param>
-    /// <param name="message">The RFC 5322 message, e.g. from <see cref="Mime.MimeWriter.ToBytes"/>; dot-stuffed and CRLF-normalised on the way.</param>
+    /// <param name="message">
+    /// The RFC 5322 message, e.g. from <see cref="Mime.MimeWriter.ToBytes"/>; dot-stuffed and CRLF-normalised on the
+    /// way. Its length is declared with SIZE (RFC 1870) when offered; 8-bit content is declared BODY=8BITMIME when the
+    /// server offers 8BITMIME (and sent as is otherwise). Non-ASCII envelope local parts add SMTPUTF8.
+    /// </param>
     /// <param name="ct">Cancels the send; the connection is then closed because its state is unknown.</param>
     /// <returns>Per-recipient and DATA replies. Refusals inside the transaction are reported here, not thrown; RSET has already been sent for a failed transaction.</returns>
     /// <exception cref="ArgumentException">No recipients, or an address is malformed.</exception>

@@ -15,7 +15,6 @@ namespace Newsletter.Mail.Smtp;
 public sealed class SmtpConnectionPool : IAsyncDisposable
 {
     private readonly SmtpClientOptions _options;
-    private readonly Func<SmtpClientOptions, SmtpClient> _factory;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<SmtpClient> _idle = new();
     private volatile bool _disposed;
@@ -27,17 +26,11 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConnections"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public SmtpConnectionPool(SmtpClientOptions options, int maxConnections)
-        : this(options, maxConnections, static o => new SmtpClient(o))
-    {
-    }
-
-    internal SmtpConnectionPool(SmtpClientOptions options, int maxConnections, Func<SmtpClientOptions, SmtpClient> factory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
         options.Validate();
         _options = options;
-        _factory = factory;
         MaxConnections = maxConnections;
         _slots = new SemaphoreSlim(maxConnections, maxConnections);
     }
@@ -111,7 +104,7 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
     private static bool IsBrokenSession(SmtpException ex) =>
         ex.Kind == SmtpErrorKind.ConnectionLost || (ex.Kind == SmtpErrorKind.TransientReply && ex.Reply?.Code == 421);
 
-    private SmtpClient RentClient() => _idle.TryPop(out var client) ? client : _factory(_options);
+    private SmtpClient RentClient() => _idle.TryPop(out var client) ? client : new SmtpClient(_options);
 
     private async ValueTask ReturnClientAsync(SmtpClient client)
     {

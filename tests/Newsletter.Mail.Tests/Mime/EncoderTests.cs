@@ -48,6 +48,25 @@ public sealed class EncoderTests
         Assert.That(Qp(new string('x', 77)), Is.EqualTo(new string('x', 75) + "=\r\nxx"));
     }
 
+    [TestCase("", "")]
+    [TestCase("end", "end=\r\n")]
+    [TestCase("end\n", "end\r\n")]
+    [TestCase("space at end ", "space at end=20=\r\n")]
+    public void QuotedPrintable_EndWithLineBreak_UsesSoftBreakWhenTextLacksOne(string input, string expected)
+    {
+        var output = new MimeOutput();
+        QuotedPrintable.Encode(input, output, endWithLineBreak: true);
+        Assert.That(output.ToString(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void QuotedPrintable_EndWithLineBreakOnFullLine_StaysWithin76()
+    {
+        var output = new MimeOutput();
+        QuotedPrintable.Encode(new string('x', 76), output, endWithLineBreak: true);
+        Assert.That(output.ToString(), Is.EqualTo(new string('x', 75) + "=\r\nx=\r\n"));
+    }
+
     [TestCase("Grüße")]
     [TestCase("日本語のテキストがとても長い場合は複数のエンコードされた単語に分割されます。日本語のテキスト")]
     [TestCase("e\u0301e\u0301e\u0301 combining marks kept with their base letters e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301")]

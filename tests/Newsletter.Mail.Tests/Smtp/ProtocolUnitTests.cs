@@ -70,6 +70,39 @@ public sealed class ProtocolUnitTests
     }
 
     [Test]
+    public void DotStuffing_RandomInput_DecodesBackToNormalisedInput()
+    {
+        var random = new Random(7);
+        byte[] alphabet = ".\r\nab"u8.ToArray();
+        for (int round = 0; round < 2000; round++)
+        {
+            var input = new byte[random.Next(0, 40)];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            byte[] buffer = DotStuffing.Encode(input, out int length);
+            string wire = Encoding.ASCII.GetString(buffer, 0, length);
+            ArrayPool<byte>.Shared.Return(buffer);
+
+            Assert.That(wire, Does.EndWith("\r\n.\r\n").Or.EqualTo(".\r\n"));
+            Assert.That(wire.Replace("\r\n", ""), Does.Not.Contain("\r").And.Not.Contain("\n"), "No bare CR or LF may reach the wire.");
+            var lines = wire.Split("\r\n")[..^2];
+            Assert.That(lines.Take(lines.Length).All(l => l != "."), Is.True, "Only the terminator may be a lone dot.");
+
+            string expected = Encoding.ASCII.GetString(input).Replace("\r\n", "\n").Replace('\r', '\n');
+            if (expected.Length > 0 && !expected.EndsWith('\n'))
+            {
+                expected += "\n";
+            }
+
+            string decoded = string.Concat(lines.Select(l => (l.StartsWith('.') ? l[1..] : l) + "\n"));
+            Assert.That(decoded, Is.EqualTo(expected), Encoding.ASCII.GetString(input));
+        }
+    }
+
+    [Test]
     public void Options_Validate_RejectsBadValues()
     {
         Assert.Throws<ArgumentException>(() => new SmtpClient(new SmtpClientOptions { Port = 0 }));

@@ -307,6 +307,43 @@ public sealed class SmtpClientScriptTests
     }
 
     [Test]
+    public async Task Send_FinalReplyNeverComes_TimesOutAndDisconnects()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("hang-after-data.txt");
+        var options = Options(server.Port);
+        options.Timeout = TimeSpan.FromMilliseconds(500);
+        await using var client = new SmtpClient(options);
+        await client.ConnectAsync();
+        var ex = Assert.ThrowsAsync<SmtpException>(() => client.SendAsync(From, ["reader@example.org"], Message));
+        Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.Timeout));
+        Assert.That(client.IsConnected, Is.False);
+    }
+
+    [Test]
+    public async Task Send_ServerStopsReading_WriteTimesOut()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("hang-before-data.txt");
+        var options = Options(server.Port);
+        options.Timeout = TimeSpan.FromMilliseconds(500);
+        await using var client = new SmtpClient(options);
+        await client.ConnectAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.ThrowsAsync<SmtpException>(() => client.SendAsync(From, ["reader@example.org"], new byte[64 * 1024 * 1024]));
+        Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.Timeout));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        Assert.That(client.IsConnected, Is.False);
+    }
+
+    [Test]
+    public async Task Connect_NotAnSmtpServer_ThrowsProtocolError()
+    {
+        await using var server = ScriptedSmtpServer.FromFile("garbage-greeting.txt");
+        await using var client = new SmtpClient(Options(server.Port));
+        var ex = Assert.ThrowsAsync<SmtpException>(() => client.ConnectAsync());
+        Assert.That(ex!.Kind, Is.EqualTo(SmtpErrorKind.ProtocolError));
+    }
+
+    [Test]
     public void Connect_NothingListening_ThrowsConnectionFailed()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -7,7 +7,7 @@ namespace Newsletter.Mail.Tests.Support;
 
 /// <summary>
 /// Replays a script of <c>S: line</c> (server sends) and <c>C: line</c> (client must send exactly this) lines.
-/// <c>C: &lt;DATA&gt;</c> reads message content up to CRLF.CRLF and records it; <c>!close</c> drops the connection;
+/// <c>C: &lt;DATA&gt;</c> reads message content up to CRLF.CRLF and records it; <c>!close</c> drops the connection; <c>!hang</c> stops reading and answering;
 /// <c>S*: line</c> sends the line one octet at a time; <c>=== connection</c> starts the part of the script for the next accepted connection; <c>#</c> starts a comment.
 /// Consecutive <c>C:</c> lines are read before anything is answered, so a script that lists MAIL, RCPT and DATA
 /// before their replies only passes when the client pipelines.
@@ -95,6 +95,13 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 return true;
             }
 
+            if (line == "!hang")
+            {
+                // Keep the connection open without reading or answering until the server is disposed.
+                await Task.Delay(Timeout.Infinite, _cts.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return false;
+            }
+
             if (line.StartsWith("S*: ", StringComparison.Ordinal))
             {
                 // Trickled one octet per write, so the client sees lines (and UTF-8 sequences) split across reads.
@@ -163,7 +170,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 continue;
             }
 
-            if (!(line.StartsWith("S:", StringComparison.Ordinal) || line.StartsWith("S*: ", StringComparison.Ordinal) || line.StartsWith("C: ", StringComparison.Ordinal) || line == "!close"))
+            if (!(line.StartsWith("S:", StringComparison.Ordinal) || line.StartsWith("S*: ", StringComparison.Ordinal) || line.StartsWith("C: ", StringComparison.Ordinal) || line == "!close" || line == "!hang"))
             {
                 throw new FormatException($"Bad script line: '{line}'.");
             }

@@ -26,7 +26,56 @@ public static class StrictParser
         }
     }
 
+    /// <summary>Parses many messages in one interpreter run; returns the raw documents without asserting on them.</summary>
+    public static List<JsonElement> ParseBatch(IReadOnlyList<byte[]> messages)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "newsletter-mail-tests", "batch-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var paths = new List<string>();
+            for (int i = 0; i < messages.Count; i++)
+            {
+                string file = Path.Combine(dir, $"{i}.eml");
+                File.WriteAllBytes(file, messages[i]);
+                paths.Add(file);
+            }
+
+            // Two paths at least, so the script always answers with an array.
+            if (paths.Count == 1)
+            {
+                paths.Add(paths[0]);
+            }
+
+            var json = Run(paths);
+            return json.EnumerateArray().Take(messages.Count).ToList();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The parse error and every defect of a document, or an empty list.</summary>
+    public static List<string> Problems(JsonElement json)
+    {
+        if (json.GetProperty("error").ValueKind != JsonValueKind.Null)
+        {
+            return [json.GetProperty("error").GetString()!];
+        }
+
+        return AllDefects(json);
+    }
+
     public static JsonElement ParseFile(string path)
+    {
+        var json = Run([path]);
+        Assert.That(json.GetProperty("error").ValueKind, Is.EqualTo(JsonValueKind.Null), "Strict parser error: " + json.GetProperty("error"));
+        Assert.That(AllDefects(json), Is.Empty, "Parser defects");
+        return json;
+    }
+
+    private static JsonElement Run(IReadOnlyList<string> paths)
     {
         if (!File.Exists(Python))
         {
@@ -41,17 +90,18 @@ public static class StrictParser
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         psi.ArgumentList.Add(Path.Combine(PeersDirectory, "parse_eml.py"));
-        psi.ArgumentList.Add(path);
+        foreach (string path in paths)
+        {
+            psi.ArgumentList.Add(path);
+        }
+
         psi.Environment["PYTHONIOENCODING"] = "utf-8";
         using var process = Process.Start(psi)!;
         string stdout = process.StandardOutput.ReadToEnd();
         string stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.That(process.ExitCode, Is.Zero, "parse_eml.py failed: " + stderr);
-        var json = JsonDocument.Parse(stdout).RootElement.Clone();
-        Assert.That(json.GetProperty("error").ValueKind, Is.EqualTo(JsonValueKind.Null), "Strict parser error: " + json.GetProperty("error"));
-        Assert.That(AllDefects(json), Is.Empty, "Parser defects");
-        return json;
+        return JsonDocument.Parse(stdout).RootElement.Clone();
     }
 
     private static List<string> AllDefects(JsonElement json)
