@@ -34,6 +34,13 @@ public sealed class Database
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var database = new Database(System.IO.Path.GetFullPath(path));
         using var connection = database.Connect();
+        using (var wal = connection.CreateCommand())
+        {
+            // WAL is a property of the file, so it is set once here rather than on every pooled connection.
+            // It lets `serve` record votes while `send` writes the ledger.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
         Migrator.Apply(connection);
         return database;
     }
@@ -44,9 +51,9 @@ public sealed class Database
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // WAL lets `serve` record votes while `send` writes the ledger; NORMAL sync is durable in WAL mode
-        // against application crashes, which is the failure the ledger guards against.
-        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+        // NORMAL sync is durable in WAL mode against application crashes (kill -9), the failure the ledger guards
+        // against; only a power cut can lose the last commits.
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
         pragmas.ExecuteNonQuery();
         return connection;
     }

@@ -59,23 +59,6 @@ public sealed class ThroughputTests
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>
-    /// Guards against the Nagle/delayed-ACK stall (about 25 messages per second per connection when a small write
-    /// follows a large one); a reused pipelined connection is two orders of magnitude faster.
-    /// </summary>
-    [Test]
-    [CancelAfter(30_000)]
-    public async Task Send_ReusedPipelinedConnection_AvoidsNagleStall()
-    {
-        await using var sink = new SinkSmtpServer();
-        byte[] message = TwentyKilobyteMessage();
-        Assert.That(message.Length, Is.InRange(18_000, 24_000));
-        await MeasureAsync(sink.Port, 1, 50, message); // warm-up
-        double rate = await MeasureAsync(sink.Port, 1, 300, message);
-        TestContext.Out.WriteLine($"1 connection: {rate:0} msg/s");
-        Assert.That(rate, Is.GreaterThan(150), "Sending is stalling; check NoDelay and single-write batching.");
-    }
-
     [Test]
     [CancelAfter(30_000)]
     public async Task Pool_ManyConcurrentCallers_NeverOpensMoreThanMaxConnections()
