@@ -42,18 +42,16 @@ internal sealed class Parser
                 case TokenKind.Text:
                     if (token.Text.Length > 0)
                     {
-                        nodes.Add(new TextNode(token.Text, token.Offset));
+                        nodes.Add(new TextNode(token.Text, token.Offset, token.Verbatim));
                     }
 
                     break;
                 case TokenKind.Output:
                     var expression = Expression(token);
-                    if (expression.AtEnd)
-                    {
-                        break;
-                    }
-
-                    var value = expression.ParseFilteredExpression();
+                    // An empty {{ }} outputs nothing but, as in Shopify Liquid, still makes its block non-blank.
+                    Ast.Expression value = expression.AtEnd
+                        ? new LiteralExpression(null, token.Offset)
+                        : expression.ParseFilteredExpression();
                     expression.ExpectEnd();
                     nodes.Add(new OutputNode(value, token.Offset));
                     break;

@@ -89,6 +89,10 @@ internal static class RubyFloat
         return sb.ToString();
     }
 
+    /// <summary>The nearest double; the built-in decimal-to-double conversion can be off by one unit in the last place.</summary>
+    public static double ToDouble(decimal value) =>
+        double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+
     public static bool TryToDecimal(double value, out decimal result)
     {
         if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 7.9e27)
