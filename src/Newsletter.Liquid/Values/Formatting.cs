@@ -48,7 +48,7 @@ internal static class Formatting
                 sb.Append(RubyFloat.Format(d));
                 return;
             case float f:
-                sb.Append(RubyFloat.Format(RubyFloat.TryToDecimal(f, out var m) ? RubyFloat.ToDouble(m) : f));
+                sb.Append(RubyFloat.Format(RubyFloat.FromSingle(f)));
                 return;
             case decimal dec:
                 sb.Append(dec.ToString(CultureInfo.InvariantCulture));

@@ -173,6 +173,15 @@ internal static class RubyFloat
             : (double)value;
     }
 
+    /// <summary>A float widened to the double with the same shortest text, so 0.1f prints as 0.1.</summary>
+    public static double FromSingle(float value)
+    {
+        Span<char> text = stackalloc char[MaxLength];
+        return value.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture)
+            ? double.Parse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture)
+            : value;
+    }
+
     public static bool TryToDecimal(double value, out decimal result)
     {
         if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 7.9e27)
