@@ -92,6 +92,11 @@ internal static class LiquidValues
             return JsonElement.DeepEquals(lj, rj);
         }
 
+        if (Sequences.IsHash(left))
+        {
+            return Sequences.IsHash(right) && HashEquals(left, right);
+        }
+
         return left.Equals(right);
     }
 
@@ -179,6 +184,26 @@ internal static class LiquidValues
         }
 
         return false;
+    }
+
+    private static bool HashEquals(object left, object right)
+    {
+        var a = Sequences.AsList(left)!;
+        if (a.Count != Sequences.Size(right))
+        {
+            return false;
+        }
+
+        foreach (var pair in a)
+        {
+            var kv = (object?[])pair!;
+            if (kv[0] is not string key || !MemberAccess.TryGetMember(right, key, out var value) || !Equals(kv[1], value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string TypeName(object? value) => value switch
