@@ -37,15 +37,4 @@ internal static class JsonValues
 
         return element.GetDouble();
     }
-
-    public static List<object?> ArrayToList(JsonElement element)
-    {
-        var list = new List<object?>(element.GetArrayLength());
-        foreach (var item in element.EnumerateArray())
-        {
-            list.Add(FromElement(item));
-        }
-
-        return list;
-    }
 }

@@ -59,7 +59,7 @@ internal static class Sequences
             case IList list:
                 return list;
             case JsonElement { ValueKind: JsonValueKind.Array } json:
-                return JsonValues.ArrayToList(json);
+                return new JsonArrayView(json);
             case JsonElement { ValueKind: JsonValueKind.Object } json:
                 var pairs = new List<object?>();
                 foreach (var p in json.EnumerateObject())
