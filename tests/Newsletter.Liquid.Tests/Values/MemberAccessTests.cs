@@ -36,6 +36,16 @@ public class MemberAccessTests
     }
 
     [Test]
+    public void Render_JsonArrayOfObjects_LoopsForwardAndReversed()
+    {
+        using var json = JsonDocument.Parse("""{"a": [{"n": 1}, {"n": 2}, {"n": 3}]}""");
+
+        var output = Render("{% for x in a %}{{ x.n }}{% endfor %}-{% for x in a reversed %}{{ x.n }}{% endfor %}-{{ a | map: 'n' | join }}", json.RootElement);
+
+        Assert.That(output, Is.EqualTo("123-321-1 2 3"));
+    }
+
+    [Test]
     public void Render_MissingKeyWithStrictVariables_ThrowsAtKeyPosition()
     {
         var options = new LiquidOptions { StrictVariables = true };
