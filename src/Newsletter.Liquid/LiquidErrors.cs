@@ -25,7 +25,7 @@ internal static class LiquidErrors
     public const string NestedDoc = "'doc' tags cannot be nested";
     public const string RenderNameNotString = "the template name of 'render' must be a quoted string";
     public const string IncludeInRender = "'include' is not allowed inside a partial loaded by 'render'";
-    public const string BreakOutsideLoop = "'break' used outside a loop";
+    public static string NestingTooDeep(int limit) => $"tags or expressions nested deeper than {limit} levels";
 
     // Expressions.
     public static string UnexpectedCharacter(char c) => $"unexpected character '{c}'";

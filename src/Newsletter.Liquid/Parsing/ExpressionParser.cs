@@ -11,7 +11,9 @@ internal sealed class ExpressionParser
     private readonly SourceText source;
     private readonly LiquidOptions options;
     private readonly List<ExprToken> tokens;
+    private const int MaxDepth = 100;
     private int position;
+    private int depth;
 
     public ExpressionParser(SourceText source, LiquidOptions options, string markup, int markupOffset)
     {
@@ -181,16 +183,21 @@ internal sealed class ExpressionParser
 
     public Expression ParseCondition()
     {
-        var left = ParseComparison();
-        var token = Current;
-        if (token.IsWord("and") || token.IsWord("or"))
+        var first = ParseComparison();
+        if (!Current.IsWord("and") && !Current.IsWord("or"))
         {
-            Advance();
-            var right = ParseCondition();
-            return new LogicalExpression(left, token.Text == "and", right, token.Offset);
+            return first;
         }
 
-        return left;
+        var operands = new List<Expression> { first };
+        var isAnd = new List<bool>();
+        while (Current.IsWord("and") || Current.IsWord("or"))
+        {
+            isAnd.Add(Advance().Text == "and");
+            operands.Add(ParseComparison());
+        }
+
+        return new LogicalExpression(operands.ToArray(), isAnd.ToArray(), first.Offset);
     }
 
     private Expression ParseComparison()
@@ -233,6 +240,23 @@ internal sealed class ExpressionParser
     }
 
     public Expression ParsePrimary()
+    {
+        if (++depth > MaxDepth)
+        {
+            throw source.ParseError(Current.Offset, LiquidErrors.NestingTooDeep(MaxDepth));
+        }
+
+        try
+        {
+            return ParsePrimaryCore();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private Expression ParsePrimaryCore()
     {
         var token = Current;
         switch (token.Kind)

@@ -7,7 +7,9 @@ namespace Newsletter.Liquid.Parsing;
 internal sealed class Parser
 {
     private readonly List<Token> tokens;
+    private const int MaxNesting = 100;
     private int position;
+    private int depth;
 
     public Parser(SourceText source, LiquidOptions options, List<Token> tokens)
     {
@@ -32,6 +34,27 @@ internal sealed class Parser
     /// Parses nodes until one of <paramref name="stopTags"/> (returned as End) or the end of input (End is null).
     /// </summary>
     public (BlockBody Body, Token? End) ParseBody(Token? opening, params string[] stopTags)
+    {
+        // Bounded so a hostile template cannot exhaust the stack while parsing or rendering.
+        if (opening is not null && ++depth > MaxNesting)
+        {
+            throw Error(opening, LiquidErrors.NestingTooDeep(MaxNesting));
+        }
+
+        try
+        {
+            return ParseNodes(opening, stopTags);
+        }
+        finally
+        {
+            if (opening is not null)
+            {
+                depth--;
+            }
+        }
+    }
+
+    private (BlockBody Body, Token? End) ParseNodes(Token? opening, string[] stopTags)
     {
         var nodes = new List<Node>();
         while (position < tokens.Count)

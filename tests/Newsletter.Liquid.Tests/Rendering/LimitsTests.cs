@@ -49,4 +49,32 @@ public class LimitsTests
 
         Assert.That(error!.Reason, Is.EqualTo("partials nested deeper than 5 levels (recursive render or include?)"));
     }
+
+    [Test]
+    public void Parse_DeeplyNestedBlocks_ThrowsNestingError()
+    {
+        var source = string.Concat(Enumerable.Repeat("{% if true %}", 150)) + string.Concat(Enumerable.Repeat("{% endif %}", 150));
+
+        var error = Assert.Throws<LiquidParseException>(() => LiquidTemplate.Parse(source));
+
+        Assert.That(error!.Reason, Is.EqualTo("tags or expressions nested deeper than 100 levels"));
+    }
+
+    [Test]
+    public void Render_LongAndChain_EvaluatesWithoutDeepRecursion()
+    {
+        var source = "{% if " + string.Join(" and ", Enumerable.Repeat("true", 20000)) + " %}yes{% endif %}";
+
+        Assert.That(Render(source), Is.EqualTo("yes"));
+    }
+
+    [Test]
+    public void Render_SelfContainingList_StopsAtFixedDepth()
+    {
+        var list = new List<object?> { "x" };
+        list.Add(list);
+
+        Assert.That(Render("{{ a | size }}", Model(("a", list))), Is.EqualTo("2"));
+        Assert.That(Render("{{ a }}", Model(("a", list))), Is.EqualTo(new string('x', 100)));
+    }
 }
