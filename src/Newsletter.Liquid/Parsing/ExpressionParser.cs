@@ -14,6 +14,7 @@ internal sealed class ExpressionParser
     private const int MaxDepth = 100;
     private int position;
     private int depth;
+    private int rangeStarts;
 
     public ExpressionParser(SourceText source, LiquidOptions options, string markup, int markupOffset)
     {
@@ -308,7 +309,17 @@ internal sealed class ExpressionParser
     private Expression ParseRange()
     {
         var open = Advance();
-        var start = ParsePrimary();
+        rangeStarts++;
+        Expression start;
+        try
+        {
+            start = ParsePrimary();
+        }
+        finally
+        {
+            rangeStarts--;
+        }
+
         Expect(ExprTokenKind.DotDot, "'..'");
         var end = ParsePrimary();
         Expect(ExprTokenKind.RParen, "')'");
@@ -335,9 +346,16 @@ internal sealed class ExpressionParser
         while (true)
         {
             var token = Current;
-            if (token.Kind == ExprTokenKind.Dot)
+            // Lax markup reads "a..b" as a.b and ignores a dangling dot, as Shopify Liquid's lax lookup does.
+            var laxDots = Lax && token.Kind == ExprTokenKind.DotDot && rangeStarts == 0 && Peek().Kind == ExprTokenKind.Identifier;
+            if (token.Kind == ExprTokenKind.Dot || laxDots)
             {
                 Advance();
+                while (Lax && Current.Kind is ExprTokenKind.Dot or ExprTokenKind.DotDot && rangeStarts == 0)
+                {
+                    Advance();
+                }
+
                 var name = Current;
                 if (name.Kind == ExprTokenKind.Identifier || (Lax && name.Kind == ExprTokenKind.Integer))
                 {
@@ -346,6 +364,11 @@ internal sealed class ExpressionParser
                         ? new PathSegment(null, new LiteralExpression(ParseInteger(name.Text), name.Offset), name.Offset)
                         : new PathSegment(name.Text, null, name.Offset));
                     continue;
+                }
+
+                if (Lax)
+                {
+                    break;
                 }
 
                 throw Error("a property name");
