@@ -22,10 +22,6 @@ internal sealed class RenderOutput
         this.limit = limit;
     }
 
-    public long Limit => limit;
-
-    public StringBuilder Buffer => buffer;
-
     public void WriteText(string text, int utf8Bytes)
     {
         Count(utf8Bytes);
