@@ -12,6 +12,7 @@ public class DateFiltersTests
     [TestCase("{{ '2016-03-14 18:30:00 +0100' | date: '%H:%M %z %:z' }}", "18:30 +0100 +01:00")]
     [TestCase("{{ '2016-01-03' | date: '%U %W %V %G %u %w' }}", "01 00 53 2015 7 0")]
     [TestCase("{{ '2016-03-04' | date: '%^a %-m/%-d %10Y|%%|%F %D %T %R' }}", "FRI 3/4 0000002016|%|2016-03-04 03/04/16 00:00:00 00:00")]
+    [TestCase("{{ '05/01/2021' | date: '%b %-d' }} {{ '2021-01-01 10:00:00 UTC' | date: '%H %z' }}", "Jan 5 10 +0000")]
     [TestCase("{{ 'not a date' | date: '%Y' }} {{ nil | date: '%Y' }}. {{ 'x' | date: '' }}", "not a date . x")]
     public void Render_DateFilter_FormatsLikeRubyStrftime(string source, string expected)
     {
