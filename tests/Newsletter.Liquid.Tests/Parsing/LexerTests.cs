@@ -26,6 +26,16 @@ public class LexerTests
         });
     }
 
+    [TestCase("{{ 'a}' }}")]
+    [TestCase("{{ x }")]
+    [TestCase("{{ x {% if true %}{% endif %}")]
+    public void Parse_OutputClosedBySingleBraceOrTag_IsUnterminated(string source)
+    {
+        var error = Assert.Throws<LiquidParseException>(() => Render(source));
+
+        Assert.That(error!.Reason, Is.EqualTo("output opened with '{{' is not closed with '}}'"));
+    }
+
     [Test]
     public void Parse_UnterminatedTag_ThrowsAtOpeningBrace()
     {
