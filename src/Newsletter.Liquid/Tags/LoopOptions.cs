@@ -52,7 +52,7 @@ internal sealed class LoopOptions
         while (!expression.AtEnd)
         {
             var name = expression.Current;
-            if (name.Kind == ExprTokenKind.Comma && parser.Lax)
+            if (name.Kind == ExprTokenKind.Comma)
             {
                 expression.Advance();
                 continue;
