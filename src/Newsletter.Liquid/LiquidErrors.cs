@@ -19,13 +19,11 @@ internal static class LiquidErrors
 
     public static string TagSyntax(string name, string usage) => $"invalid '{name}' tag, expected {usage}";
 
-    public static string UnexpectedArgument(string name) => $"tag '{name}' takes no arguments";
-
     public const string InlineCommentLine = "every line of an inline comment must start with '#'";
     public const string NestedDoc = "'doc' tags cannot be nested";
     public const string RenderNameNotString = "the template name of 'render' must be a quoted string";
     public const string IncludeInRender = "'include' is not allowed inside a partial loaded by 'render'";
-    public const string BreakOutsideLoop = "'break' used outside a loop";
+    public static string NestingTooDeep(int limit) => $"tags or expressions nested deeper than {limit} levels";
 
     // Expressions.
     public static string UnexpectedCharacter(char c) => $"unexpected character '{c}'";
@@ -44,8 +42,6 @@ internal static class LiquidErrors
         return $"filter '{name}' expects {expected} {noun}, got {given}";
     }
 
-    public static string FilterUnknownKeyword(string name, string keyword) => $"filter '{name}' has no argument named '{keyword}'";
-
     public static string FilterError(string name, string problem) => $"filter '{name}': {problem}";
 
     public static string CannotSelectProperty(string key) => $"cannot select the property '{key}'";
@@ -53,7 +49,6 @@ internal static class LiquidErrors
     public const string DividedByZero = "divided by 0";
     public const string InvalidInteger = "invalid integer";
     public const string NotAnArray = "expected an array";
-    public const string NotAString = "expected a string";
     public const string InvalidBase64 = "invalid base64";
     public const string InvalidByteSequence = "invalid byte sequence in UTF-8";
 

@@ -57,27 +57,3 @@ public class LiquidException : Exception
         return sb.ToString();
     }
 }
-
-/// <summary>
-/// Raised when a template (or a partial while loading it) cannot be parsed.
-/// </summary>
-public sealed class LiquidParseException : LiquidException
-{
-    /// <inheritdoc cref="LiquidException(string, string, int, int, string, Exception?)" />
-    public LiquidParseException(string reason, string templateName, int line, int column, string sourceLine, Exception? innerException = null)
-        : base(reason, templateName, line, column, sourceLine, innerException)
-    {
-    }
-}
-
-/// <summary>
-/// Raised when rendering fails: a filter error, an undefined variable in strict mode, or an exceeded limit.
-/// </summary>
-public sealed class LiquidRenderException : LiquidException
-{
-    /// <inheritdoc cref="LiquidException(string, string, int, int, string, Exception?)" />
-    public LiquidRenderException(string reason, string templateName, int line, int column, string sourceLine, Exception? innerException = null)
-        : base(reason, templateName, line, column, sourceLine, innerException)
-    {
-    }
-}

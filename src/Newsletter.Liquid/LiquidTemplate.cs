@@ -13,6 +13,11 @@ namespace Newsletter.Liquid;
 /// </summary>
 public sealed class LiquidTemplate
 {
+    private const int MaxCachedBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? cachedBuffer;
+
     private int outputSizeHint = 256;
 
     private LiquidTemplate(string name, SourceText source, BlockBody body, LiquidOptions options)
@@ -89,12 +94,24 @@ public sealed class LiquidTemplate
     /// <exception cref="LiquidParseException">When a partial loaded during rendering does not parse.</exception>
     public string Render(object? model, LiquidRenderContextOptions? renderOptions = null)
     {
-        var buffer = new StringBuilder(Volatile.Read(ref outputSizeHint));
-        RenderInto(buffer, null, model, renderOptions);
-
-        // Remembering the last size avoids regrowing the buffer on the next render of this template.
-        Volatile.Write(ref outputSizeHint, Math.Clamp(buffer.Length + 64, 256, 1 << 20));
-        return buffer.ToString();
+        // A per-thread buffer is reused across renders, so the only allocation proportional to the output
+        // is the returned string. Nested renders on the same thread (from a filter or loader) get their own.
+        var buffer = cachedBuffer ?? new StringBuilder(Volatile.Read(ref outputSizeHint));
+        cachedBuffer = null;
+        try
+        {
+            RenderInto(buffer, null, model, renderOptions);
+            Volatile.Write(ref outputSizeHint, Math.Clamp(buffer.Length + 64, 256, MaxCachedBuffer));
+            return buffer.ToString();
+        }
+        finally
+        {
+            if (buffer.Capacity <= MaxCachedBuffer)
+            {
+                buffer.Clear();
+                cachedBuffer = buffer;
+            }
+        }
     }
 
     /// <summary>Renders the template to <paramref name="output"/>, writing in chunks as it goes.</summary>

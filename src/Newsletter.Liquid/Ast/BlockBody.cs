@@ -17,7 +17,7 @@ internal sealed class BlockBody
     public bool IsBlank => Nodes.All(static n => n.IsBlank);
 
     /// <summary>Drops whitespace-only text from a blank block, so layout whitespace around tags is not output.</summary>
-    public void RemoveBlankText() => Nodes = Nodes.Where(static n => n is not TextNode).ToArray();
+    public void RemoveBlankText() => Nodes = Nodes.Where(static n => n is not TextNode { IsBlank: true }).ToArray();
 
     public Completion Render(RenderContext context)
     {

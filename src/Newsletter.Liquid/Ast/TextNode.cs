@@ -8,16 +8,22 @@ internal sealed class TextNode : Node
 {
     private readonly int utf8Bytes;
 
-    public TextNode(string text, int offset)
+    private readonly bool blank;
+
+    /// <param name="text">The literal text.</param>
+    /// <param name="offset">Source offset.</param>
+    /// <param name="verbatim">Raw-tag text, which never counts as blank layout whitespace.</param>
+    public TextNode(string text, int offset, bool verbatim = false)
         : base(offset)
     {
         Text = text;
         utf8Bytes = Encoding.UTF8.GetByteCount(text);
+        blank = !verbatim && text.AsSpan().IndexOfAnyExcept(" \t\r\n\f\v") < 0;
     }
 
     public string Text { get; }
 
-    public override bool IsBlank => string.IsNullOrWhiteSpace(Text);
+    public override bool IsBlank => blank;
 
     public override Completion Render(RenderContext context)
     {

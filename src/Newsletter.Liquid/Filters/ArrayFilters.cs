@@ -173,7 +173,7 @@ internal static class ArrayFilters
 
     private static List<object?> Concat(object? input, object? other)
     {
-        if (!Sequences.IsArray(other))
+        if (!Sequences.IsArray(other) || other is LiquidRange)
         {
             throw new LiquidRuntimeError(LiquidErrors.NotAnArray);
         }

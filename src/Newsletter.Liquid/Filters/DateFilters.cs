@@ -78,6 +78,18 @@ internal static partial class DateFilters
             return long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && FromUnix(seconds, state.TimeZone, out result);
         }
 
+        // Ruby reads "05/01/2021" day first; .NET's invariant culture would read it month first.
+        if (DayFirstDate().Match(s) is { Success: true } dayFirst)
+        {
+            s = $"{dayFirst.Groups[3].Value}-{dayFirst.Groups[2].Value}-{dayFirst.Groups[1].Value}{dayFirst.Groups[4].Value}";
+        }
+
+        // .NET does not know the "UTC" suffix that Ruby's Time#to_s produces.
+        if (s.EndsWith(" UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[..^4] + " +00:00";
+        }
+
         if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return false;
@@ -106,4 +118,7 @@ internal static partial class DateFilters
 
     [GeneratedRegex(@"(Z|[+-]\d\d:?\d\d|\b(UTC|GMT))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitOffset();
+
+    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$", RegexOptions.Singleline)]
+    private static partial Regex DayFirstDate();
 }

@@ -59,7 +59,7 @@ internal static class MathFilters
                     Op.Divide => db == 0 ? throw new LiquidRuntimeError(LiquidErrors.DividedByZero) : da / db,
                     _ => db == 0 ? throw new LiquidRuntimeError(LiquidErrors.DividedByZero) : FloorMod(da, db),
                 };
-                return Num.Float((double)exact);
+                return Num.Float(RubyFloat.ToDouble(exact));
             }
             catch (OverflowException)
             {
@@ -109,7 +109,7 @@ internal static class MathFilters
     private static object Abs(Num n) => n.IsInt ? Boxes.Int(Math.Abs(n.I)) : Math.Abs(n.AsDouble);
 
     private static object RoundToInteger(Num n, Func<double, double> round) =>
-        n.IsInt ? Boxes.Int(n.I) : Boxes.Int((long)round(n.TryGetDecimal(out var d) ? (double)d : n.F));
+        n.IsInt ? Boxes.Int(n.I) : Boxes.Int((long)round(n.TryGetDecimal(out var d) ? RubyFloat.ToDouble(d) : n.F));
 
     private static object Round(Num n, object? digitsArg)
     {
@@ -131,7 +131,7 @@ internal static class MathFilters
             return digits <= 0 ? Boxes.Int((long)RoundHalfAway((decimal)Math.Round(n.F), digits)) : n.F;
         }
 
-        return digits <= 0 ? Boxes.Int((long)RoundHalfAway(d, digits)) : (double)Math.Round(d, Math.Min(digits, 28), MidpointRounding.AwayFromZero);
+        return digits <= 0 ? Boxes.Int((long)RoundHalfAway(d, digits)) : RubyFloat.ToDouble(Math.Round(d, Math.Min(digits, 28), MidpointRounding.AwayFromZero));
     }
 
     private static decimal RoundHalfAway(decimal value, int digits)

@@ -24,8 +24,6 @@ internal enum ExprTokenKind
 
 internal readonly record struct ExprToken(ExprTokenKind Kind, string Text, int Offset)
 {
-    public bool Is(ExprTokenKind kind, string text) => Kind == kind && Text == text;
-
     public bool IsWord(string word) => Kind == ExprTokenKind.Identifier && Text == word;
 
     public string Describe() => Kind switch

@@ -17,7 +17,9 @@ internal static class ExpressionLexer
                 continue;
             }
 
-            if (IsIdentifierStart(c))
+            // Lax markup reads "-foo" as a name, as Shopify Liquid's [\w-]+ fragments do.
+            var laxHyphenName = lax && c == '-' && i + 1 < markup.Length && (IsIdentifierStart(markup[i + 1]) || markup[i + 1] == '-');
+            if (IsIdentifierStart(c) || laxHyphenName)
             {
                 i = ReadIdentifier(markup, i);
                 tokens.Add(new ExprToken(ExprTokenKind.Identifier, markup[start..i], baseOffset + start));

@@ -1,17 +1,19 @@
 // Recursive-descent parser for expressions: literals, variable paths, ranges, filters and conditions.
 using System.Globalization;
 using Newsletter.Liquid.Ast;
-using Newsletter.Liquid.Filters;
 using Newsletter.Liquid.Values;
 
 namespace Newsletter.Liquid.Parsing;
 
-internal sealed class ExpressionParser
+internal sealed partial class ExpressionParser
 {
     private readonly SourceText source;
     private readonly LiquidOptions options;
     private readonly List<ExprToken> tokens;
+    private const int MaxDepth = 100;
     private int position;
+    private int depth;
+    private int rangeStarts;
 
     public ExpressionParser(SourceText source, LiquidOptions options, string markup, int markupOffset)
     {
@@ -92,105 +94,23 @@ internal sealed class ExpressionParser
         return new FilteredExpression(input, filters, start);
     }
 
-    public FilterCall[] ParseFilters()
-    {
-        List<FilterCall>? filters = null;
-        while (true)
-        {
-            if (!Accept(ExprTokenKind.Pipe))
-            {
-                if (Lax && !AtEnd && SkipToNextPipe())
-                {
-                    continue;
-                }
-
-                break;
-            }
-
-            if (Current.Kind != ExprTokenKind.Identifier)
-            {
-                if (Lax)
-                {
-                    continue;
-                }
-
-                throw Error("a filter name");
-            }
-
-            (filters ??= []).Add(ParseFilter());
-        }
-
-        return filters?.ToArray() ?? [];
-    }
-
-    private bool SkipToNextPipe()
-    {
-        while (!AtEnd && Current.Kind != ExprTokenKind.Pipe)
-        {
-            Advance();
-        }
-
-        return !AtEnd;
-    }
-
-    private FilterCall ParseFilter()
-    {
-        var nameToken = Advance();
-        var name = nameToken.Text;
-        var arguments = new List<Expression>();
-        List<KeyValuePair<string, Expression>>? keywords = null;
-        if (Accept(ExprTokenKind.Colon))
-        {
-            do
-            {
-                if (Current.Kind == ExprTokenKind.Identifier && Peek().Kind == ExprTokenKind.Colon)
-                {
-                    var key = Advance().Text;
-                    Advance();
-                    (keywords ??= []).Add(new(key, ParsePrimary()));
-                }
-                else if (Lax && Current.Kind is ExprTokenKind.Pipe or ExprTokenKind.End)
-                {
-                    break;
-                }
-                else
-                {
-                    arguments.Add(ParsePrimary());
-                }
-            }
-            while (Accept(ExprTokenKind.Comma));
-        }
-
-        FilterDefinition? definition = null;
-        if (FilterRegistry.TryGet(name, out var found))
-        {
-            definition = found;
-            var given = arguments.Count + (keywords?.Count(k => found.Keywords is null || !found.Keywords.Contains(k.Key)) ?? 0);
-            if (given < found.MinArgs || given > found.MaxArgs)
-            {
-                throw source.ParseError(nameToken.Offset, LiquidErrors.FilterArity(name, found.MinArgs, found.MaxArgs, given));
-            }
-        }
-        else if (options.StrictFilters)
-        {
-            throw source.ParseError(nameToken.Offset, LiquidErrors.UnknownFilter(name));
-        }
-
-        return new FilterCall(name, definition, arguments.ToArray(), keywords?.ToArray(), nameToken.Offset);
-    }
-
     public Expression ParseCondition()
     {
-        var left = ParseComparison();
-        var token = Current;
-        if (token.IsWord("and") || token.IsWord("or"))
+        var first = ParseComparison();
+        if (!Current.IsWord("and") && !Current.IsWord("or"))
         {
-            Advance();
-            var right = ParseCondition();
-            return new LogicalExpression(left, token.Text == "and", right, token.Offset);
+            return first;
         }
 
-        return left;
+        var operands = new List<Expression> { first };
+        var isAnd = new List<bool>();
+        while (Current.IsWord("and") || Current.IsWord("or"))
+        {
+            isAnd.Add(Advance().Text == "and");
+            operands.Add(ParseComparison());
+        }
+
+        return new LogicalExpression(operands.ToArray(), isAnd.ToArray(), first.Offset);
     }
 
     private Expression ParseComparison()
@@ -233,6 +153,23 @@ internal sealed class ExpressionParser
     }
 
     public Expression ParsePrimary()
+    {
+        if (++depth > MaxDepth)
+        {
+            throw source.ParseError(Current.Offset, LiquidErrors.NestingTooDeep(MaxDepth));
+        }
+
+        try
+        {
+            return ParsePrimaryCore();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private Expression ParsePrimaryCore()
     {
         var token = Current;
         switch (token.Kind)
@@ -284,7 +221,17 @@ internal sealed class ExpressionParser
     private Expression ParseRange()
     {
         var open = Advance();
-        var start = ParsePrimary();
+        rangeStarts++;
+        Expression start;
+        try
+        {
+            start = ParsePrimary();
+        }
+        finally
+        {
+            rangeStarts--;
+        }
+
         Expect(ExprTokenKind.DotDot, "'..'");
         var end = ParsePrimary();
         Expect(ExprTokenKind.RParen, "')'");
@@ -311,9 +258,16 @@ internal sealed class ExpressionParser
         while (true)
         {
             var token = Current;
-            if (token.Kind == ExprTokenKind.Dot)
+            // Lax markup reads "a..b" as a.b and ignores a dangling dot, as Shopify Liquid's lax lookup does.
+            var laxDots = Lax && token.Kind == ExprTokenKind.DotDot && rangeStarts == 0 && Peek().Kind == ExprTokenKind.Identifier;
+            if (token.Kind == ExprTokenKind.Dot || laxDots)
             {
                 Advance();
+                while (Lax && Current.Kind is ExprTokenKind.Dot or ExprTokenKind.DotDot && rangeStarts == 0)
+                {
+                    Advance();
+                }
+
                 var name = Current;
                 if (name.Kind == ExprTokenKind.Identifier || (Lax && name.Kind == ExprTokenKind.Integer))
                 {
@@ -322,6 +276,11 @@ internal sealed class ExpressionParser
                         ? new PathSegment(null, new LiteralExpression(ParseInteger(name.Text), name.Offset), name.Offset)
                         : new PathSegment(name.Text, null, name.Offset));
                     continue;
+                }
+
+                if (Lax)
+                {
+                    break;
                 }
 
                 throw Error("a property name");

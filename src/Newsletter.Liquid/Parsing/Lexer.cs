@@ -53,8 +53,25 @@ internal static partial class Lexer
     private static int ReadOutput(SourceText source, int open, List<Token> tokens)
     {
         var text = source.Text;
-        var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
-        if (close < 0)
+
+        // Like Shopify Liquid's tokenizer, an output ends at its first '}', which must be followed by another;
+        // a '{%' before that means the output was never closed.
+        var close = -1;
+        for (var i = text.IndexOfAny(['}', '{'], open + 2); i >= 0; i = text.IndexOfAny(['}', '{'], i + 1))
+        {
+            if (text[i] == '}')
+            {
+                close = i;
+                break;
+            }
+
+            if (i + 1 < text.Length && text[i + 1] == '%')
+            {
+                break;
+            }
+        }
+
+        if (close < 0 || close + 1 >= text.Length || text[close + 1] != '}')
         {
             throw source.ParseError(open, LiquidErrors.UnterminatedOutput);
         }

@@ -7,7 +7,9 @@ namespace Newsletter.Liquid.Parsing;
 internal sealed class Parser
 {
     private readonly List<Token> tokens;
+    private const int MaxNesting = 100;
     private int position;
+    private int depth;
 
     public Parser(SourceText source, LiquidOptions options, List<Token> tokens)
     {
@@ -33,6 +35,27 @@ internal sealed class Parser
     /// </summary>
     public (BlockBody Body, Token? End) ParseBody(Token? opening, params string[] stopTags)
     {
+        // Bounded so a hostile template cannot exhaust the stack while parsing or rendering.
+        if (opening is not null && ++depth > MaxNesting)
+        {
+            throw Error(opening, LiquidErrors.NestingTooDeep(MaxNesting));
+        }
+
+        try
+        {
+            return ParseNodes(opening, stopTags);
+        }
+        finally
+        {
+            if (opening is not null)
+            {
+                depth--;
+            }
+        }
+    }
+
+    private (BlockBody Body, Token? End) ParseNodes(Token? opening, string[] stopTags)
+    {
         var nodes = new List<Node>();
         while (position < tokens.Count)
         {
@@ -42,18 +65,16 @@ internal sealed class Parser
                 case TokenKind.Text:
                     if (token.Text.Length > 0)
                     {
-                        nodes.Add(new TextNode(token.Text, token.Offset));
+                        nodes.Add(new TextNode(token.Text, token.Offset, token.Verbatim));
                     }
 
                     break;
                 case TokenKind.Output:
                     var expression = Expression(token);
-                    if (expression.AtEnd)
-                    {
-                        break;
-                    }
-
-                    var value = expression.ParseFilteredExpression();
+                    // An empty {{ }} outputs nothing but, as in Shopify Liquid, still makes its block non-blank.
+                    Ast.Expression value = expression.AtEnd
+                        ? new LiteralExpression(null, token.Offset)
+                        : expression.ParseFilteredExpression();
                     expression.ExpectEnd();
                     nodes.Add(new OutputNode(value, token.Offset));
                     break;

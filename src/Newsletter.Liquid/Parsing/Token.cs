@@ -33,7 +33,4 @@ internal sealed class Token
 
     /// <summary>Raw-tag bodies keep their whitespace regardless of neighbouring trim markers.</summary>
     public bool Verbatim { get; init; }
-
-    /// <summary>True for the lines of a {% liquid %} tag.</summary>
-    public bool InLiquidTag { get; init; }
 }

@@ -116,7 +116,13 @@ internal sealed class RenderContext
     public long Increment(string name, long delta)
     {
         counters ??= new Dictionary<string, long>(StringComparer.Ordinal);
-        counters.TryGetValue(name, out var value);
+
+        // Ruby Liquid keeps counters in the render's data, so a counter starts from a global of the same name.
+        if (!counters.TryGetValue(name, out var value) && MemberAccess.TryGetMember(model, name, out var global))
+        {
+            Numbers.TryGetInteger(global, out value);
+        }
+
         counters[name] = value + delta;
         return value;
     }

@@ -1,5 +1,6 @@
 // Output buffer for one render: counts bytes against the output limit and supports nested captures.
 using System.Text;
+using Newsletter.Liquid.Filters;
 using Newsletter.Liquid.Values;
 
 namespace Newsletter.Liquid.Rendering;
@@ -20,10 +21,6 @@ internal sealed class RenderOutput
         this.sink = sink;
         this.limit = limit;
     }
-
-    public long Limit => limit;
-
-    public StringBuilder Buffer => buffer;
 
     public void WriteText(string text, int utf8Bytes)
     {
@@ -58,10 +55,34 @@ internal sealed class RenderOutput
                 buffer.Append(l);
                 Count(buffer.Length - before);
                 return;
+            case double d:
+                Span<char> text = stackalloc char[RubyFloat.MaxLength];
+                var length = RubyFloat.Format(d, text);
+                Count(length);
+                buffer.Append(text[..length]);
+                return;
             default:
                 Write(Formatting.ToOutput(value));
                 return;
         }
+    }
+
+    /// <summary>Writes text HTML-escaped straight into the buffer, avoiding an intermediate escaped string.</summary>
+    public void WriteEscaped(string text)
+    {
+        var before = buffer.Length;
+        var bytes = HtmlFilters.AppendEscaped(buffer, text);
+        try
+        {
+            Count(bytes);
+        }
+        catch (LiquidRuntimeError)
+        {
+            buffer.Length = before;
+            throw;
+        }
+
+        FlushIfLarge();
     }
 
     public void BeginCapture()

@@ -22,26 +22,19 @@ internal sealed partial class AssignTag : Node
 
     public static Node Parse(Parser parser, Token tag)
     {
-        var match = LaxSyntax().Match(tag.Markup);
-        var expression = parser.Expression(tag);
-        string name;
-        if (parser.Lax)
+        // The name is taken as written (Shopify Liquid allows e.g. "a.b" or "x-y"); only the value is parsed
+        // according to the error mode.
+        var match = Syntax().Match(tag.Markup);
+        if (!match.Success)
         {
-            if (!match.Success)
-            {
-                throw parser.Error(tag, LiquidErrors.TagSyntax("assign", "'assign name = value'"));
-            }
-
-            name = match.Groups[1].Value;
-            expression = new ExpressionParser(parser.Source, parser.Options, match.Groups[2].Value, tag.MarkupOffset + match.Groups[2].Index);
-        }
-        else
-        {
-            name = expression.Expect(ExprTokenKind.Identifier, "a variable name").Text;
-            expression.Expect(ExprTokenKind.Assign, "'='");
+            throw parser.Error(tag, LiquidErrors.TagSyntax("assign", "'assign name = value'"));
         }
 
-        var value = expression.ParseFilteredExpression();
+        var name = match.Groups[1].Value;
+        var expression = new ExpressionParser(parser.Source, parser.Options, match.Groups[2].Value, tag.MarkupOffset + match.Groups[2].Index);
+
+        // "assign x =" with nothing after it assigns nil, as in Shopify Liquid.
+        Expression value = expression.AtEnd ? new LiteralExpression(null, tag.Offset) : expression.ParseFilteredExpression();
         expression.ExpectEnd();
         return new AssignTag(name, value, tag.Offset);
     }
@@ -53,5 +46,5 @@ internal sealed partial class AssignTag : Node
     }
 
     [GeneratedRegex(@"^\s*([\w\-.\[\]]+)\s*=\s*(.*?)\s*$", RegexOptions.Singleline)]
-    private static partial Regex LaxSyntax();
+    private static partial Regex Syntax();
 }

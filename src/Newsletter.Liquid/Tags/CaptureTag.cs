@@ -48,17 +48,19 @@ internal sealed partial class CaptureTag : Node
     {
         context.Output.BeginCapture();
         string text;
+        Completion completion;
         try
         {
-            body.Render(context);
+            completion = body.Render(context);
         }
         finally
         {
             text = context.Output.EndCapture();
         }
 
+        // A break or continue inside the capture still ends the enclosing loop iteration, as in Shopify Liquid.
         context.Assign(name, text);
-        return Completion.Normal;
+        return completion;
     }
 
     [GeneratedRegex(@"([\w\-.\[\]]+)")]

@@ -9,12 +9,7 @@ internal static class EchoTag
     public static Node? Parse(Parser parser, Token tag)
     {
         var expression = parser.Expression(tag);
-        if (expression.AtEnd)
-        {
-            return null;
-        }
-
-        var value = expression.ParseFilteredExpression();
+        Expression value = expression.AtEnd ? new LiteralExpression(null, tag.Offset) : expression.ParseFilteredExpression();
         expression.ExpectEnd();
         return new OutputNode(value, tag.Offset);
     }

@@ -39,7 +39,7 @@ internal sealed class ForTag : Node
 
     public override Completion Render(RenderContext context)
     {
-        var items = loop.Slice(context);
+        var items = loop.Slice(context, tablerow: false);
         if (items.Count == 0)
         {
             return elseBody?.Render(context) ?? Completion.Normal;

@@ -15,6 +15,8 @@ internal sealed class IfChangedTag : Node
         this.body = body;
     }
 
+    public override bool IsBlank => body.IsBlank;
+
     public static Node Parse(Parser parser, Token tag)
     {
         var (body, _) = parser.ParseBlock(tag, "endifchanged");

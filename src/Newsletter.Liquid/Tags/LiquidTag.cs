@@ -72,7 +72,6 @@ internal sealed class LiquidTag : Node
             Markup = markup[nameEnd..end],
             Offset = baseOffset + start,
             MarkupOffset = baseOffset + nameEnd,
-            InLiquidTag = true,
         });
     }
 

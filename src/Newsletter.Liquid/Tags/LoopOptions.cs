@@ -52,7 +52,7 @@ internal sealed class LoopOptions
         while (!expression.AtEnd)
         {
             var name = expression.Current;
-            if (name.Kind == ExprTokenKind.Comma && parser.Lax)
+            if (name.Kind == ExprTokenKind.Comma)
             {
                 expression.Advance();
                 continue;
@@ -102,55 +102,70 @@ internal sealed class LoopOptions
         return options;
     }
 
-    /// <summary>Evaluates the collection and applies offset, limit and reversed; records where the loop stopped.</summary>
-    public List<object?> Slice(RenderContext context)
+    /// <summary>
+    /// Evaluates the collection and applies offset, limit and reversed without copying list collections.
+    /// for converts offset/limit with Ruby's Integer() (errors on floats and junk); tablerow uses to_i.
+    /// </summary>
+    public LoopSlice Slice(RenderContext context, bool tablerow)
     {
         var value = Collection.Evaluate(context);
-        IList<object?> items = value switch
+        var source = value switch
         {
-            string s => s.Length == 0 ? [] : [s],
-            _ => Sequences.AsList(value) is { } list ? list as IList<object?> ?? list.Cast<object?>().ToList() : [],
+            string s => s.Length == 0 ? Array.Empty<object?>() : new object?[] { s },
+            _ => Sequences.AsList(value) ?? Array.Empty<object?>(),
         };
 
-        long from = OffsetContinue ? context.GetLoopOffset(Key) : ToInteger(context, Offset, "offset") ?? 0;
-        var limit = ToInteger(context, Limit, "limit");
-        if (from < 0)
+        long from;
+        long? to;
+        if (tablerow)
         {
-            from = 0;
+            from = Offset is null ? 0 : ToI(context, Offset, "offset");
+            to = Limit is null ? null : from + ToI(context, Limit, "limit");
+        }
+        else
+        {
+            from = OffsetContinue ? context.GetLoopOffset(Key) : ToInteger(context, Offset, "offset") ?? 0;
+            to = ToInteger(context, Limit, "limit") is { } limit ? from + limit : null;
         }
 
-        var to = limit is { } l ? from + Math.Max(0, l) : items.Count;
-        var result = new List<object?>();
-        for (var i = from; i < to && i < items.Count; i++)
+        var start = (int)Math.Clamp(from, 0, source.Count);
+        var end = to is { } t ? (int)Math.Clamp(t, start, source.Count) : source.Count;
+        if (!tablerow)
         {
-            result.Add(items[(int)i]);
+            context.SetLoopOffset(Key, from + (end - start));
         }
 
-        context.SetLoopOffset(Key, from + result.Count);
-        if (Reversed)
-        {
-            result.Reverse();
-        }
-
-        return result;
+        return new LoopSlice(source, start, end - start, Reversed);
     }
 
-    public static long? ToInteger(RenderContext context, Expression? expression, string name)
+    /// <summary>Ruby's Integer(): integers and integer strings; nil means "not given".</summary>
+    private static long? ToInteger(RenderContext context, Expression? expression, string name)
     {
-        if (expression is null)
+        if (expression?.Evaluate(context) is not { } value)
         {
             return null;
         }
 
+        return Numbers.TryToIntegerStrict(value, out var result)
+            ? result
+            : throw context.Error(expression.Offset, LiquidErrors.InvalidLoopArgument(name));
+    }
+
+    /// <summary>Ruby's to_i: nil is 0, floats truncate, strings read leading digits; other values are errors.</summary>
+    public static long ToI(RenderContext context, Expression expression, string name)
+    {
         var value = expression.Evaluate(context);
-        if (value is null)
+        switch (value)
         {
-            return null;
+            case null:
+                return 0;
+            case string s:
+                return Numbers.LeadingInteger(s);
         }
 
-        if (Numbers.TryToIntegerLoose(value, out var result))
+        if (Numbers.TryGetNumber(value, out var number))
         {
-            return result;
+            return number.IsInt ? number.I : (long)Math.Truncate(number.AsDouble);
         }
 
         throw context.Error(expression.Offset, LiquidErrors.InvalidLoopArgument(name));

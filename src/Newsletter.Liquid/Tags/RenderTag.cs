@@ -45,7 +45,8 @@ internal sealed class RenderTag : Node
         PartialLoader.Enter(context);
         try
         {
-            if (arguments.IsFor && Sequences.AsList(value) is { } items && Sequences.IsArray(value))
+            // Like Shopify Liquid, 'for' iterates anything enumerable (arrays, ranges, hash pairs).
+            if (arguments.IsFor && Sequences.AsList(value) is { } items)
             {
                 var forloop = new ForLoopObject(templateName, items.Count, null);
                 for (var i = 0; i < items.Count; i++)

@@ -16,9 +16,9 @@ internal sealed class TablerowLoopObject : ILiquidObject
 
     public int Index0 { get; set; }
 
-    public int Col => (Index0 % cols) + 1;
+    public int Col => cols > 0 ? (Index0 % cols) + 1 : Index0 + 1;
 
-    public int Row => (Index0 / cols) + 1;
+    public int Row => cols > 0 ? (Index0 / cols) + 1 : 1;
 
     public bool ColLast => Col == cols;
 

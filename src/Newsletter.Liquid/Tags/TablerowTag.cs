@@ -18,6 +18,8 @@ internal sealed class TablerowTag : Node
         this.body = body;
     }
 
+    public override bool IsBlank => body.IsBlank;
+
     public static Node Parse(Parser parser, Token tag)
     {
         var loop = LoopOptions.Parse(parser, tag, allowCols: true);
@@ -33,8 +35,9 @@ internal sealed class TablerowTag : Node
             return Completion.Normal;
         }
 
-        var items = loop.Slice(context);
-        var cols = LoopOptions.ToInteger(context, loop.Cols, "cols") is { } c and > 0 ? (int)c : items.Count;
+        var items = loop.Slice(context, tablerow: true);
+        // Without cols everything is one row; cols of zero or less never wraps (Ruby compares col == cols).
+        var cols = loop.Cols is null ? items.Count : (int)Math.Clamp(LoopOptions.ToI(context, loop.Cols, "cols"), int.MinValue, int.MaxValue);
         var output = context.Output;
         var tablerowloop = new TablerowLoopObject(items.Count, cols);
         output.Write("<tr class=\"row1\">\n");

@@ -48,7 +48,7 @@ internal static class Formatting
                 sb.Append(RubyFloat.Format(d));
                 return;
             case float f:
-                sb.Append(RubyFloat.Format(RubyFloat.TryToDecimal(f, out var m) ? (double)m : f));
+                sb.Append(RubyFloat.Format(RubyFloat.FromSingle(f)));
                 return;
             case decimal dec:
                 sb.Append(dec.ToString(CultureInfo.InvariantCulture));
@@ -88,13 +88,19 @@ internal static class Formatting
     }
 
     /// <summary>What {{ value }} prints: arrays print their elements' output back to back, recursively.</summary>
-    public static void AppendOutput(StringBuilder sb, object? value)
+    public static void AppendOutput(StringBuilder sb, object? value, int depth = 0)
     {
         if (value is not string && value is not LiquidRange && Sequences.IsArray(value))
         {
+            // Self-containing lists stop at a fixed depth instead of recursing forever.
+            if (depth >= Sequences.MaxDepth)
+            {
+                return;
+            }
+
             foreach (var item in Sequences.AsList(value)!)
             {
-                AppendOutput(sb, item);
+                AppendOutput(sb, item, depth + 1);
             }
 
             return;
@@ -116,7 +122,7 @@ internal static class Formatting
     }
 
     /// <summary>Ruby's inspect form, used when a hash is printed.</summary>
-    public static void AppendInspect(StringBuilder sb, object? value)
+    public static void AppendInspect(StringBuilder sb, object? value, int depth = 0)
     {
         switch (value)
         {
@@ -143,6 +149,12 @@ internal static class Formatting
 
         if (Sequences.IsHash(value))
         {
+            if (depth >= Sequences.MaxDepth)
+            {
+                sb.Append("{...}");
+                return;
+            }
+
             sb.Append('{');
             var first = true;
             foreach (var pair in Sequences.AsList(value)!)
@@ -154,9 +166,9 @@ internal static class Formatting
                 }
 
                 first = false;
-                AppendInspect(sb, kv[0]);
+                AppendInspect(sb, kv[0], depth + 1);
                 sb.Append("=>");
-                AppendInspect(sb, kv[1]);
+                AppendInspect(sb, kv[1], depth + 1);
             }
 
             sb.Append('}');
@@ -165,6 +177,12 @@ internal static class Formatting
 
         if (Sequences.IsArray(value))
         {
+            if (depth >= Sequences.MaxDepth)
+            {
+                sb.Append("[...]");
+                return;
+            }
+
             sb.Append('[');
             var first = true;
             foreach (var item in Sequences.AsList(value)!)
@@ -175,7 +193,7 @@ internal static class Formatting
                 }
 
                 first = false;
-                AppendInspect(sb, item);
+                AppendInspect(sb, item, depth + 1);
             }
 
             sb.Append(']');

@@ -1,4 +1,5 @@
 // Unwraps JsonElement leaves into plain values; objects and arrays stay as JsonElement (no copying).
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Newsletter.Liquid.Values;
@@ -28,23 +29,12 @@ internal static class JsonValues
     private static object NumberFrom(JsonElement element)
     {
         // A JSON number written with a fraction or exponent is a float, as Ruby's JSON parser decides.
-        var raw = element.GetRawText();
-        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0 && element.TryGetInt64(out var l))
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 && element.TryGetInt64(out var l))
         {
             return Boxes.Int(l);
         }
 
         return element.GetDouble();
-    }
-
-    public static List<object?> ArrayToList(JsonElement element)
-    {
-        var list = new List<object?>(element.GetArrayLength());
-        foreach (var item in element.EnumerateArray())
-        {
-            list.Add(FromElement(item));
-        }
-
-        return list;
     }
 }

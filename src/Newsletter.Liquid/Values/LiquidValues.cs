@@ -31,7 +31,9 @@ internal static class LiquidValues
         _ => IsEmpty(value),
     };
 
-    public static new bool Equals(object? left, object? right)
+    public static new bool Equals(object? left, object? right) => Equals(left, right, 0);
+
+    private static bool Equals(object? left, object? right, int depth)
     {
         if (right is EmptyValue or BlankValue)
         {
@@ -64,7 +66,7 @@ internal static class LiquidValues
 
         if (Sequences.IsArray(left))
         {
-            if (!Sequences.IsArray(right))
+            if (!Sequences.IsArray(right) || depth >= Sequences.MaxDepth)
             {
                 return false;
             }
@@ -78,7 +80,7 @@ internal static class LiquidValues
 
             for (var i = 0; i < a.Count; i++)
             {
-                if (!Equals(a[i], b[i]))
+                if (!Equals(a[i], b[i], depth + 1))
                 {
                     return false;
                 }
@@ -90,6 +92,11 @@ internal static class LiquidValues
         if (left is JsonElement lj && right is JsonElement rj)
         {
             return JsonElement.DeepEquals(lj, rj);
+        }
+
+        if (Sequences.IsHash(left))
+        {
+            return Sequences.IsHash(right) && depth < Sequences.MaxDepth && HashEquals(left, right, depth);
         }
 
         return left.Equals(right);
@@ -179,6 +186,26 @@ internal static class LiquidValues
         }
 
         return false;
+    }
+
+    private static bool HashEquals(object left, object right, int depth)
+    {
+        var a = Sequences.AsList(left)!;
+        if (a.Count != Sequences.Size(right))
+        {
+            return false;
+        }
+
+        foreach (var pair in a)
+        {
+            var kv = (object?[])pair!;
+            if (kv[0] is not string key || !MemberAccess.TryGetMember(right, key, out var value) || !Equals(kv[1], value, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string TypeName(object? value) => value switch

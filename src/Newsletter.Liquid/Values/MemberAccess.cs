@@ -92,6 +92,10 @@ internal static class MemberAccess
         // size/first/last work on arrays (and size on strings and hashes) when no real key has that name.
         switch (key)
         {
+            case "size" when Numbers.TryGetInteger(target, out _):
+                // Ruby's Integer#size is its width in bytes; the size filter agrees.
+                value = Boxes.Int(8);
+                return true;
             case "size":
                 var size = Sequences.Size(target);
                 if (size >= 0)

@@ -35,7 +35,7 @@ internal readonly struct Num
 
     public static Num Float(double value) => new(NumKind.Float, 0, value, null);
 
-    public static Num Decimal(decimal value) => new(NumKind.Float, 0, (double)value, value);
+    public static Num Decimal(decimal value) => new(NumKind.Float, 0, RubyFloat.ToDouble(value), value);
 
     public object Box() => Kind == NumKind.Int ? Boxes.Int(I) : F;
 

@@ -37,7 +37,7 @@ internal static class Numbers
         switch (value)
         {
             case double d: result = Num.Float(d); return true;
-            case float f: result = Num.Float(RubyFloat.TryToDecimal(f, out var m) ? (double)m : f); return true;
+            case float f: result = Num.Float(RubyFloat.FromSingle(f)); return true;
             case decimal dec: result = Num.Decimal(dec); return true;
             case ulong ul: result = Num.Float(ul); return true;
             default: result = default; return false;

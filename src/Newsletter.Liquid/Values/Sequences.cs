@@ -6,6 +6,9 @@ namespace Newsletter.Liquid.Values;
 
 internal static class Sequences
 {
+    /// <summary>How deep nested (possibly self-containing) arrays and hashes are followed.</summary>
+    public const int MaxDepth = 100;
+
     public static bool IsArray(object? value) => value switch
     {
         null or string => false,
@@ -59,7 +62,7 @@ internal static class Sequences
             case IList list:
                 return list;
             case JsonElement { ValueKind: JsonValueKind.Array } json:
-                return JsonValues.ArrayToList(json);
+                return new JsonArrayView(json);
             case JsonElement { ValueKind: JsonValueKind.Object } json:
                 var pairs = new List<object?>();
                 foreach (var p in json.EnumerateObject())
@@ -108,17 +111,17 @@ internal static class Sequences
     public static List<object?> Flatten(object? value)
     {
         var result = new List<object?>();
-        FlattenInto(value, result);
+        FlattenInto(value, result, 0);
         return result;
     }
 
-    private static void FlattenInto(object? value, List<object?> result)
+    private static void FlattenInto(object? value, List<object?> result, int depth)
     {
-        if (IsArray(value))
+        if (IsArray(value) && depth < MaxDepth)
         {
             foreach (var item in AsList(value)!)
             {
-                FlattenInto(item, result);
+                FlattenInto(item, result, depth + 1);
             }
         }
         else
