@@ -36,7 +36,7 @@ internal static class SendCommand
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
         Report(summary, transport);
-        return summary.PausedReason is not null || summary.Failed > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
+        return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
     private static async Task<int> SendDueAsync(Workspace workspace, string configPath, CancellationToken cancellationToken)
@@ -85,17 +85,20 @@ internal static class SendCommand
 
     private static void Report(SendSummary summary, IMailTransport transport)
     {
-        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.PausedReason is null)
+        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
         {
             Console.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
             return;
         }
         Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
             $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
-            $"deferred {summary.Failed}, bounced {summary.Bounced}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
+            $"deferred {summary.Failed}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
         if (summary.Recovered > 0)
-            Console.WriteLine($"{summary.Recovered} delivery(ies) were in flight when an earlier run stopped; they were sent again and may have arrived twice.");
+            Console.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
+        if (summary.Waiting > 0)
+            Console.WriteLine($"{summary.Waiting} delivery(ies) wait for a retry; the next is due at {summary.NextRetry:u} ('newsletter send --due' sends them).");
         if (summary.PausedReason is not null) Console.Error.WriteLine("error: " + summary.PausedReason);
+        if (summary.StoppedReason is not null) Console.Error.WriteLine("stopped: " + summary.StoppedReason);
         if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, summary.Slug)}");
     }
 }
