@@ -1,4 +1,4 @@
-// `newsletter send ISSUE.md` and `newsletter send --due`: mail issues, exactly once per subscriber.
+// `newsletter send ISSUE.md`, `send --due` and `send --pause/--resume/--cancel`: mail issues, exactly once per subscriber.
 using System.CommandLine;
 using Newsletter.Authoring;
 using Newsletter.Delivery;
@@ -13,16 +13,26 @@ internal static class SendCommand
         var issue = new Argument<string?>("issue") { Description = "The issue file to send", Arity = ArgumentArity.ZeroOrOne };
         var due = new Option<bool>("--due") { Description = "Send every issue in the issues folder whose send_at has passed (for cron)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Render every message and report, but send and record nothing" };
-        var command = new Command("send", "Send an issue to every active subscriber who has not had it") { issue, due, dryRun };
+        var pause = new Option<bool>("--pause") { Description = "Pause the issue's send (a running send stops after its messages in flight)" };
+        var reason = new Option<string?>("--reason") { Description = "Why the send is paused, shown by 'newsletter status'" };
+        var resume = new Option<bool>("--resume") { Description = "Let a paused send go on" };
+        var cancel = new Option<bool>("--cancel") { Description = "Stop the issue's send for good" };
+        var command = new Command("send", "Send an issue to every active subscriber who has not had it")
+            { issue, due, dryRun, pause, reason, resume, cancel };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
+            if (new[] { r.GetValue(pause), r.GetValue(resume), r.GetValue(cancel), r.GetValue(dryRun), r.GetValue(due) }.Count(b => b) > 1)
+                r.AddError("give at most one of --due, --dry-run, --pause, --resume and --cancel");
         });
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
             var configPath = result.GetValue(CommonOptions.Config)!;
             var workspace = Workspace.Open(configPath);
             if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, cancellationToken);
+            if (result.GetValue(pause)) return SendControl.Pause(workspace, result.GetValue(issue)!, result.GetValue(reason));
+            if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
+            if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
             return await SendOneAsync(workspace, configPath, parsed, cancellationToken);
