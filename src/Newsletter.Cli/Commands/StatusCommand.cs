@@ -29,6 +29,8 @@ internal static class StatusCommand
         Console.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
             $"in flight {counts[DeliveryStatus.Sending]}, retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
+        if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
+            Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
         if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");
         if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
     }

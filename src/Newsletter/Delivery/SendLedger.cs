@@ -137,6 +137,14 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return command.ExecuteScalar() is string text ? StoredTime.Parse(text) : null;
     }
 
+    /// <summary>How many times deliveries of the issue were found in flight after a crash (each a possible duplicate).</summary>
+    public int RecoveredTotal(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "recovered-total", ("$issue", issueId));
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
     /// <summary>Messages accepted since <paramref name="since"/>, across every issue (for the hourly rate limit).</summary>
     public int SentSince(DateTimeOffset since)
     {

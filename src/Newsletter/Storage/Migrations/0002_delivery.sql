@@ -19,6 +19,8 @@ CREATE TABLE deliveries_v2 (
     handed_at       TEXT,
     retry_at        TEXT,
     first_failed_at TEXT,
+    -- Times this delivery was found in flight after a crash and sent again: each may be one duplicate.
+    recovered       INTEGER NOT NULL DEFAULT 0,
     UNIQUE (issue_id, subscriber_id)
 );
 INSERT INTO deliveries_v2 (id, issue_id, subscriber_id, status, message_id, attempts, claimed_by, last_error, updated_at, sent_at,

@@ -15,6 +15,7 @@ WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run AND handed
 -- Everything a stopped run had claimed goes back to the queue; the in-flight ones are noted as possible duplicates.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now,
     last_error = CASE WHEN handed_at IS NOT NULL THEN 'in flight when an earlier run stopped; may arrive twice' ELSE last_error END,
+    recovered = recovered + (handed_at IS NOT NULL),
     handed_at = NULL
 WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run;
 
@@ -46,6 +47,10 @@ WHERE id = $id;
 
 -- name: counts
 SELECT status, count(*) FROM deliveries WHERE issue_id = $issue GROUP BY status;
+
+-- name: recovered-total
+-- Possible duplicates so far: deliveries sent again after being in flight at a crash.
+SELECT COALESCE(sum(recovered), 0) FROM deliveries WHERE issue_id = $issue;
 
 -- name: next-retry
 SELECT min(retry_at) FROM deliveries WHERE issue_id = $issue AND status = 'soft-failed';
