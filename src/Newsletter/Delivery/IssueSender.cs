@@ -117,7 +117,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         {
             result = await transport.SendAsync(context.Composer.EnvelopeFrom, delivery.Subscriber.Email, message, CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             result = new TransportResult(TransportOutcome.Deferred, e.Message);
         }
