@@ -45,7 +45,8 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.EnvelopeFrom[(composer.EnvelopeFrom.IndexOf('@') + 1)..]);
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
-            var context = new Context(record.Id, issue.Slug, renderer, composer, unsubscribeUrl, run, new SendPacer(_options.MessagesPerSecond));
+            using var session = ledger.OpenSession();
+            var context = new Context(record.Id, issue.Slug, renderer, composer, unsubscribeUrl, run, new SendPacer(_options.MessagesPerSecond), session);
             await SendPendingAsync(context, cancellationToken);
             if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
             var after = ledger.Counts(record.Id);
@@ -68,7 +69,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         : null;
 
     private sealed record Context(long IssueId, string Slug, IssueRenderer Renderer, MessageComposer Composer,
-        Func<long, long, string> UnsubscribeUrl, SendRun Run, SendPacer Pacer);
+        Func<long, long, string> UnsubscribeUrl, SendRun Run, SendPacer Pacer, LedgerSession Session);
 
     private async Task SendPendingAsync(Context context, CancellationToken cancellationToken)
     {
@@ -104,14 +105,14 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
     {
         if (delivery.Subscriber.Status != SubscriberStatus.Active)
         {
-            ledger.Finish(delivery.Id, DeliveryStatus.Suppressed, $"subscriber is {delivery.Subscriber.Status.ToText()}");
+            context.Session.Finish(delivery.Id, DeliveryStatus.Suppressed, $"subscriber is {delivery.Subscriber.Status.ToText()}");
             context.Run.Record(DeliveryStatus.Suppressed, null);
             return;
         }
         var message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
             context.Slug, context.UnsubscribeUrl(context.IssueId, delivery.Subscriber.Id));
         await context.Pacer.WaitAsync(CancellationToken.None);
-        ledger.Hand(delivery.Id);
+        context.Session.Hand(delivery.Id);
         TransportResult result;
         try
         {
@@ -121,27 +122,28 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         {
             result = new TransportResult(TransportOutcome.Deferred, e.Message);
         }
-        var status = Record(delivery, result, context.Pacer);
+        var status = Record(delivery, result, context);
         context.Run.Record(status, result.Detail);
     }
 
-    private DeliveryStatus Record(ClaimedDelivery delivery, TransportResult result, SendPacer pacer)
+    private DeliveryStatus Record(ClaimedDelivery delivery, TransportResult result, Context context)
     {
+        var (session, pacer) = (context.Session, context.Pacer);
         switch (result.Outcome)
         {
             case TransportOutcome.Accepted:
-                ledger.Finish(delivery.Id, DeliveryStatus.Sent);
+                session.Finish(delivery.Id, DeliveryStatus.Sent);
                 pacer.Accepted();
                 return DeliveryStatus.Sent;
             case TransportOutcome.Rejected:
-                ledger.Finish(delivery.Id, DeliveryStatus.Bounced, result.Detail);
+                session.Finish(delivery.Id, DeliveryStatus.Bounced, result.Detail);
                 subscribers.SetStatus(delivery.Subscriber.Id, SubscriberStatus.Bounced);
                 return DeliveryStatus.Bounced;
             default:
                 if (result.Outcome == TransportOutcome.Throttled) pacer.Throttled();
                 var next = _options.Retry.NextTry(delivery.Attempts + 1, delivery.FirstFailedAt, _clock.GetUtcNow());
                 var status = next is null ? DeliveryStatus.Failed : DeliveryStatus.SoftFailed;
-                ledger.Finish(delivery.Id, status, result.Detail, next);
+                session.Finish(delivery.Id, status, result.Detail, next);
                 return status;
         }
     }

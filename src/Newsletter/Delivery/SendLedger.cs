@@ -96,6 +96,10 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Opens the hot path for one run: hand-overs and outcomes on one connection. The caller disposes it.</summary>
+    /// <exception cref="SqliteException">The database cannot be opened.</exception>
+    public LedgerSession OpenSession() => new(database, clock);
+
     /// <summary>Records that the delivery is about to be handed to the transport; call right before the send.</summary>
     public void Hand(long deliveryId)
     {
