@@ -8,7 +8,9 @@ var root = new RootCommand("Write newsletter issues in Markdown, mail them to yo
     InitCommand.Create(),          // a new workspace: config, templates, issues/
     SubscribersCommand.Create(),   // the list: add, import, list, remove
     RenderCommand.Create(),        // what one subscriber would get, as .html, .txt and .eml
-    SendCommand.Create(),          // mail an issue, or every due issue (cron)
+    SendCommand.Create(),          // mail an issue, or every due issue (cron); pause, resume, cancel
+    ScheduleCommand.Create(),      // when `send --due` mails an issue
+    StatusCommand.Create(),        // where each issue's send stands
     ServeCommand.Create(),         // poll votes, unsubscribe, archive
     StatsCommand.Create(),         // ratings per issue
     QuickstartCommand.Create(),    // the main job on the embedded defaults, for a first look

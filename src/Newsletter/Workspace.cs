@@ -92,7 +92,7 @@ public sealed class Workspace
 
     /// <summary>Sends an issue through <paramref name="transport"/>.</summary>
     public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken) =>
-        new IssueSender(Ledger, Issues, Subscribers, transport).SendAsync(issue, id => Prepare(issue, id), Composer(),
+        new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
             Links.Unsubscribe, progress, cancellationToken);
 
     /// <summary>Every custom field name used on the list.</summary>

@@ -1,4 +1,4 @@
-// `newsletter send ISSUE.md` and `newsletter send --due`: mail issues, exactly once per subscriber.
+// `newsletter send ISSUE.md`, `send --due` and `send --pause/--resume/--cancel`: mail issues, exactly once per subscriber.
 using System.CommandLine;
 using Newsletter.Authoring;
 using Newsletter.Delivery;
@@ -13,16 +13,26 @@ internal static class SendCommand
         var issue = new Argument<string?>("issue") { Description = "The issue file to send", Arity = ArgumentArity.ZeroOrOne };
         var due = new Option<bool>("--due") { Description = "Send every issue in the issues folder whose send_at has passed (for cron)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Render every message and report, but send and record nothing" };
-        var command = new Command("send", "Send an issue to every active subscriber who has not had it") { issue, due, dryRun };
+        var pause = new Option<bool>("--pause") { Description = "Pause the issue's send (a running send stops after its messages in flight)" };
+        var reason = new Option<string?>("--reason") { Description = "Why the send is paused, shown by 'newsletter status'" };
+        var resume = new Option<bool>("--resume") { Description = "Let a paused send go on" };
+        var cancel = new Option<bool>("--cancel") { Description = "Stop the issue's send for good" };
+        var command = new Command("send", "Send an issue to every active subscriber who has not had it")
+            { issue, due, dryRun, pause, reason, resume, cancel };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
+            if (new[] { r.GetValue(pause), r.GetValue(resume), r.GetValue(cancel), r.GetValue(dryRun), r.GetValue(due) }.Count(b => b) > 1)
+                r.AddError("give at most one of --due, --dry-run, --pause, --resume and --cancel");
         });
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
             var configPath = result.GetValue(CommonOptions.Config)!;
             var workspace = Workspace.Open(configPath);
             if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, cancellationToken);
+            if (result.GetValue(pause)) return SendControl.Pause(workspace, result.GetValue(issue)!, result.GetValue(reason));
+            if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
+            if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
             return await SendOneAsync(workspace, configPath, parsed, cancellationToken);
@@ -36,7 +46,7 @@ internal static class SendCommand
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
         Report(summary, transport);
-        return summary.PausedReason is not null || summary.Failed > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
+        return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
     private static async Task<int> SendDueAsync(Workspace workspace, string configPath, CancellationToken cancellationToken)
@@ -85,17 +95,20 @@ internal static class SendCommand
 
     private static void Report(SendSummary summary, IMailTransport transport)
     {
-        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.PausedReason is null)
+        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
         {
             Console.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
             return;
         }
         Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
             $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
-            $"deferred {summary.Failed}, bounced {summary.Bounced}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
+            $"deferred {summary.Failed}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
         if (summary.Recovered > 0)
-            Console.WriteLine($"{summary.Recovered} delivery(ies) were in flight when an earlier run stopped; they were sent again and may have arrived twice.");
+            Console.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
+        if (summary.Waiting > 0)
+            Console.WriteLine($"{summary.Waiting} delivery(ies) wait for a retry; the next is due at {summary.NextRetry:u} ('newsletter send --due' sends them).");
         if (summary.PausedReason is not null) Console.Error.WriteLine("error: " + summary.PausedReason);
+        if (summary.StoppedReason is not null) Console.Error.WriteLine("stopped: " + summary.StoppedReason);
         if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, summary.Slug)}");
     }
 }

@@ -44,6 +44,9 @@ public sealed class NewsletterSettings
     /// <summary>SMTP details used when <see cref="Transport"/> is an <c>smtp://</c> address.</summary>
     public SmtpSettings Smtp { get; init; } = new();
 
+    /// <summary>Rate limits, retries and the pause rule of the send loop (the <c>delivery</c> section).</summary>
+    public DeliverySettings Delivery { get; init; } = new();
+
     /// <summary>
     /// File holding the key that signs poll and unsubscribe links; created on first use. Empty means a
     /// per-workspace file under the user's configuration folder, outside any repository.

@@ -63,6 +63,7 @@ public static class SettingsLoader
             Templates = Abs(s.Templates),
             Transport = ResolveTransport(s.Transport, Abs),
             Smtp = s.Smtp,
+            Delivery = s.Delivery,
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
         };

@@ -3,13 +3,20 @@ using Newsletter.Authoring;
 
 namespace Newsletter.Delivery;
 
-/// <summary>Scans the issues folder for issues whose <c>send_at</c> has passed and that are not completely sent.</summary>
+/// <summary>
+/// Scans the issues folder for issues that are due (the schedule set by <c>newsletter schedule</c>, else the file's
+/// <c>send_at</c>, has passed), not completely sent, and neither paused nor cancelled.
+/// </summary>
 public static class DueIssues
 {
-    /// <summary>The due issues, oldest <c>send_at</c> first; malformed files are returned in <paramref name="problems"/> and skipped.</summary>
+    /// <summary>The due issues, earliest due time first; malformed files are returned in <paramref name="problems"/> and skipped.</summary>
+    /// <param name="issuesFolder">The folder of <c>YYYY-MM-DD-slug.md</c> files.</param>
+    /// <param name="store">Recorded issues (schedules, pauses, cancellations).</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="problems">Files that could not be parsed, with their positions.</param>
     public static IReadOnlyList<Issue> Find(string issuesFolder, IssueStore store, DateTimeOffset now, out IReadOnlyList<NewsletterException> problems)
     {
-        var found = new List<Issue>();
+        var found = new List<(Issue Issue, DateTimeOffset At)>();
         var errors = new List<NewsletterException>();
         if (Directory.Exists(issuesFolder))
         {
@@ -18,7 +25,9 @@ public static class DueIssues
                 try
                 {
                     var issue = IssueParser.Load(file);
-                    if (issue.SendAt is { } at && at <= now && store.FindBySlug(issue.Slug)?.Status != "sent") found.Add(issue);
+                    var record = store.FindBySlug(issue.Slug);
+                    if (record is not null && (record.Status == "sent" || IssueSender.BlockedReason(record) is not null)) continue;
+                    if ((record?.ScheduledAt ?? issue.SendAt) is { } at && at <= now) found.Add((issue, at));
                 }
                 catch (NewsletterException e)
                 {
@@ -27,6 +36,6 @@ public static class DueIssues
             }
         }
         problems = errors;
-        return found.OrderBy(i => i.SendAt).ToList();
+        return found.OrderBy(f => f.At).Select(f => f.Issue).ToList();
     }
 }

@@ -33,6 +33,8 @@ public enum TransportOutcome
     Rejected,
     /// <summary>Refused for now (4xx) or the connection failed: may be retried later.</summary>
     Deferred,
+    /// <summary>The server is limiting our rate (421, 451, 452, 454; RFC 3463 4.7.x): slow down and retry later.</summary>
+    Throttled,
 }
 
 /// <summary>The result of one send.</summary>

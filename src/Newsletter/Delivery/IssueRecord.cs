@@ -10,4 +10,23 @@ namespace Newsletter.Delivery;
 /// <param name="Subject">Subject at the time of sending.</param>
 /// <param name="Poll">The poll as sent, used to label ratings; null when the issue had none.</param>
 /// <param name="Status"><c>draft</c>, <c>sending</c> or <c>sent</c>.</param>
-public sealed record IssueRecord(long Id, string Slug, string Title, string Subject, PollDefinition? Poll, string Status);
+/// <param name="SendAt">The file's <c>send_at</c>, or null.</param>
+/// <param name="ScheduledAt">A time set by <c>newsletter schedule</c>; wins over <paramref name="SendAt"/>.</param>
+/// <param name="PausedReason">Why the send is paused, or null when it is not.</param>
+/// <param name="CancelledAt">When the send was cancelled, or null.</param>
+public sealed record IssueRecord(long Id, string Slug, string Title, string Subject, PollDefinition? Poll, string Status,
+    DateTimeOffset? SendAt = null, DateTimeOffset? ScheduledAt = null, string? PausedReason = null, DateTimeOffset? CancelledAt = null)
+{
+    /// <summary>When <c>send --due</c> may send it: the explicit schedule, else the file's <c>send_at</c>.</summary>
+    public DateTimeOffset? DueAt => ScheduledAt ?? SendAt;
+
+    /// <summary>
+    /// The state people see in <c>newsletter status</c>: <c>cancelled</c>, <c>paused</c>, <c>sent</c>, <c>sending</c>,
+    /// <c>scheduled</c> (a due time is set) or <c>draft</c>.
+    /// </summary>
+    public string State => CancelledAt is not null ? "cancelled"
+        : PausedReason is not null ? "paused"
+        : Status is "sent" or "sending" ? Status
+        : DueAt is not null ? "scheduled"
+        : "draft";
+}

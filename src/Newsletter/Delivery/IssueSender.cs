@@ -6,20 +6,20 @@ using Newsletter.Rendering;
 namespace Newsletter.Delivery;
 
 /// <summary>
-/// Sends an issue to every active subscriber who has not had it, exactly once across reruns and crashes
-/// (see <see cref="SendLedger"/>). The issue is rendered for one subscriber before anything is recorded, so a
-/// template error stops the send with nothing written. A rejected recipient fails that delivery only; a run of
-/// <see cref="MaxConsecutiveDeferrals"/> deferrals in a row pauses the send with the last reason.
+/// Sends an issue to every active subscriber who has not had it, exactly once across reruns and crashes (see
+/// <see cref="SendLedger"/>). The issue is rendered for one subscriber before anything is recorded, so a template
+/// error stops the send with nothing written. Two tiers of failure: a refused recipient fails that delivery only
+/// (5xx bounces and suppresses the subscriber; 4xx and throttling are retried with backoff), while
+/// <see cref="SendOptions.MaxConsecutiveErrors"/> soft failures in a row pause the whole send with the last reason.
 /// </summary>
-public sealed class IssueSender(SendLedger ledger, IssueStore issues, SubscriberStore subscribers, IMailTransport transport)
+public sealed class IssueSender(SendLedger ledger, IssueStore issues, SubscriberStore subscribers, IMailTransport transport,
+    SendOptions? options = null, TimeProvider? clock = null)
 {
-    /// <summary>Deliveries claimed per ledger round trip.</summary>
+    /// <summary>Deliveries claimed per ledger round trip (fewer under a low rate limit, so the lease is renewed in time).</summary>
     public const int BatchSize = 200;
 
-    /// <summary>Consecutive deferrals (connection failures, 4xx) after which the run pauses.</summary>
-    public const int MaxConsecutiveDeferrals = 25;
-
-    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(5);
+    private readonly SendOptions _options = options ?? SendOptions.Default;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Sends <paramref name="issue"/>.</summary>
     /// <param name="issue">The parsed issue.</param>
@@ -28,27 +28,33 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
     /// <param name="unsubscribeUrl">The signed unsubscribe URL of (issue id, subscriber id).</param>
     /// <param name="progress">Receives snapshots after each message; may be null.</param>
     /// <param name="cancellationToken">Stops after the messages in flight; the rest stay pending.</param>
-    /// <exception cref="SendBlockedException">Another run holds the issue's lease.</exception>
+    /// <exception cref="SendBlockedException">Another run holds the issue's lease, or the issue is paused or cancelled.</exception>
     /// <exception cref="TemplateException">The issue does not render; nothing was sent or recorded as sent.</exception>
     public async Task<SendSummary> SendAsync(Issue issue, Func<long, IssueRenderer> prepare, MessageComposer composer,
         Func<long, long, string> unsubscribeUrl, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
         var record = issues.Register(issue);
+        if (BlockedReason(record) is { } blocked) throw new SendBlockedException(blocked);
         var renderer = prepare(record.Id);
         renderer.Render(subscribers.List().FirstOrDefault() ?? SampleSubscriber.Instance);
-        if (!ledger.TryTakeLease(record.Id, LeaseLength))
+        if (!ledger.TryTakeLease(record.Id, _options.LeaseLength))
             throw new SendBlockedException($"another run is sending '{issue.Slug}' right now; try again when it has finished");
         try
         {
             var before = ledger.Counts(record.Id);
             var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.EnvelopeFrom[(composer.EnvelopeFrom.IndexOf('@') + 1)..]);
             issues.MarkStarted(record.Id);
-            var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], progress);
-            var paused = await SendPendingAsync(record.Id, issue.Slug, renderer, composer, unsubscribeUrl, run, cancellationToken);
-            if (paused is null && !cancellationToken.IsCancellationRequested && ledger.Counts(record.Id)[DeliveryStatus.Pending] == 0)
+            var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
+            using var session = ledger.OpenSession();
+            var context = new Context(record.Id, issue.Slug, renderer, composer, unsubscribeUrl, run, new SendPacer(_options.MessagesPerSecond), session);
+            await SendPendingAsync(context, cancellationToken);
+            if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
+            var after = ledger.Counts(record.Id);
+            var waiting = after[DeliveryStatus.SoftFailed];
+            if (!run.Stopping && after[DeliveryStatus.Pending] == 0 && after[DeliveryStatus.Sending] == 0 && waiting == 0)
                 issues.MarkFinished(record.Id);
-            return new SendSummary(issue.Slug, run.Sent, run.Deferred, run.Bounced, run.Suppressed,
-                before[DeliveryStatus.Sent], recovered, run.Clock.Elapsed, paused);
+            return new SendSummary(issue.Slug, run.Sent, run.Deferred, run.Bounced, run.Suppressed, before[DeliveryStatus.Sent],
+                recovered, run.Clock.Elapsed, run.PausedReason, run.StoppedReason, run.GaveUp, waiting, ledger.NextRetry(record.Id));
         }
         finally
         {
@@ -56,53 +62,89 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         }
     }
 
-    private async Task<string?> SendPendingAsync(long issueId, string slug, IssueRenderer renderer, MessageComposer composer,
-        Func<long, long, string> unsubscribeUrl, SendRun run, CancellationToken cancellationToken)
+    /// <summary>Why a send of this issue may not start or go on, or null when it may.</summary>
+    public static string? BlockedReason(IssueRecord record) =>
+        record.CancelledAt is not null ? $"the send of '{record.Slug}' was cancelled; it will not be sent again"
+        : record.PausedReason is { } paused ? $"the send of '{record.Slug}' is paused ({paused}); resume it with 'newsletter send --resume {record.Slug}'"
+        : null;
+
+    private sealed record Context(long IssueId, string Slug, IssueRenderer Renderer, MessageComposer Composer,
+        Func<long, long, string> UnsubscribeUrl, SendRun Run, SendPacer Pacer, LedgerSession Session);
+
+    private async Task SendPendingAsync(Context context, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        var run = context.Run;
+        var hourlyBudget = _options.MessagesPerHour > 0
+            ? _options.MessagesPerHour - ledger.SentSince(_clock.GetUtcNow() - TimeSpan.FromHours(1))
+            : int.MaxValue;
+        while (!run.Stopping)
         {
-            var batch = ledger.Claim(issueId, BatchSize);
-            if (batch.Count == 0) return null;
-            ledger.TryTakeLease(issueId, LeaseLength);
-            var options = new ParallelOptions { MaxDegreeOfParallelism = transport.Concurrency, CancellationToken = CancellationToken.None };
-            await Parallel.ForEachAsync(batch, options, async (delivery, _) =>
+            if (cancellationToken.IsCancellationRequested) { run.Stop("interrupted; the rest stays queued"); break; }
+            if (issues.FindById(context.IssueId) is { } record && BlockedReason(record) is { } blocked) { run.Stop(blocked); break; }
+            if (!ledger.TryTakeLease(context.IssueId, _options.LeaseLength)) { run.Stop("another run took over the send"); break; }
+            var limit = Math.Min(BatchLimit(), hourlyBudget - run.Sent);
+            if (limit <= 0) { run.Stop($"the limit of {_options.MessagesPerHour} messages per hour is reached; a later run sends the rest"); break; }
+            var batch = ledger.Claim(context.IssueId, limit);
+            if (batch.Count == 0) break;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = transport.Concurrency, CancellationToken = CancellationToken.None };
+            await Parallel.ForEachAsync(batch, parallel, async (delivery, _) =>
             {
-                if (run.PausedReason is not null || cancellationToken.IsCancellationRequested) return;
-                await DeliverAsync(delivery, slug, renderer, composer, unsubscribeUrl(issueId, delivery.Subscriber.Id), run);
+                if (run.Stopping || cancellationToken.IsCancellationRequested) return;
+                await DeliverAsync(delivery, context);
             });
-            if (run.PausedReason is not null) break;
         }
-        ledger.Release(issueId);
-        return run.PausedReason;
+        ledger.Release(context.IssueId);
     }
 
-    private async Task DeliverAsync(ClaimedDelivery delivery, string slug, IssueRenderer renderer, MessageComposer composer,
-        string unsubscribe, SendRun run)
+    // Under a rate limit a batch must finish well within the lease, which is renewed between batches.
+    private int BatchLimit() => _options.MessagesPerSecond > 0
+        ? (int)Math.Clamp(_options.MessagesPerSecond * _options.LeaseLength.TotalSeconds / 4, 1, BatchSize)
+        : BatchSize;
+
+    private async Task DeliverAsync(ClaimedDelivery delivery, Context context)
     {
         if (delivery.Subscriber.Status != SubscriberStatus.Active)
         {
-            ledger.Finish(delivery.Id, DeliveryStatus.Suppressed, $"subscriber is {delivery.Subscriber.Status.ToText()}");
-            run.Record(DeliveryStatus.Suppressed, null);
+            context.Session.Finish(delivery.Id, DeliveryStatus.Suppressed, $"subscriber is {delivery.Subscriber.Status.ToText()}");
+            context.Run.Record(DeliveryStatus.Suppressed, null);
             return;
         }
-        var message = composer.Compose(renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId, slug, unsubscribe);
+        var message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
+            context.Slug, context.UnsubscribeUrl(context.IssueId, delivery.Subscriber.Id));
+        await context.Pacer.WaitAsync(CancellationToken.None);
+        context.Session.Hand(delivery.Id);
         TransportResult result;
         try
         {
-            result = await transport.SendAsync(composer.EnvelopeFrom, delivery.Subscriber.Email, message, CancellationToken.None);
+            result = await transport.SendAsync(context.Composer.EnvelopeFrom, delivery.Subscriber.Email, message, CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             result = new TransportResult(TransportOutcome.Deferred, e.Message);
         }
-        var status = result.Outcome switch
+        var status = Record(delivery, result, context);
+        context.Run.Record(status, result.Detail);
+    }
+
+    private DeliveryStatus Record(ClaimedDelivery delivery, TransportResult result, Context context)
+    {
+        var (session, pacer) = (context.Session, context.Pacer);
+        switch (result.Outcome)
         {
-            TransportOutcome.Accepted => DeliveryStatus.Sent,
-            TransportOutcome.Rejected => DeliveryStatus.Bounced,
-            _ => DeliveryStatus.Failed,
-        };
-        ledger.Finish(delivery.Id, status, result.Detail);
-        if (status == DeliveryStatus.Bounced) subscribers.SetStatus(delivery.Subscriber.Id, SubscriberStatus.Bounced);
-        run.Record(status, result.Detail);
+            case TransportOutcome.Accepted:
+                session.Finish(delivery.Id, DeliveryStatus.Sent);
+                pacer.Accepted();
+                return DeliveryStatus.Sent;
+            case TransportOutcome.Rejected:
+                session.Finish(delivery.Id, DeliveryStatus.Bounced, result.Detail);
+                subscribers.SetStatus(delivery.Subscriber.Id, SubscriberStatus.Bounced);
+                return DeliveryStatus.Bounced;
+            default:
+                if (result.Outcome == TransportOutcome.Throttled) pacer.Throttled();
+                var next = _options.Retry.NextTry(delivery.Attempts + 1, delivery.FirstFailedAt, _clock.GetUtcNow());
+                var status = next is null ? DeliveryStatus.Failed : DeliveryStatus.SoftFailed;
+                session.Finish(delivery.Id, status, result.Detail, next);
+                return status;
+        }
     }
 }

@@ -43,19 +43,32 @@ public sealed class IssueStore(Database database, TimeProvider clock)
         return list;
     }
 
+    /// <summary>Sets the time <c>send --due</c> sends the issue, overriding the file's <c>send_at</c>.</summary>
+    public void Schedule(long id, DateTimeOffset at) => Execute("schedule", id, ("$at", StoredTime.ToText(at)));
+
+    /// <summary>Pauses the issue's send with a reason <c>newsletter status</c> shows; a running send stops after its messages in flight.</summary>
+    public void Pause(long id, string reason) => Execute("pause", id, ("$reason", reason));
+
+    /// <summary>Clears a pause.</summary>
+    public void Resume(long id) => Execute("resume", id);
+
+    /// <summary>Cancels the issue's send for good; a running send stops after its messages in flight.</summary>
+    public void Cancel(long id) => Execute("cancel", id);
+
     /// <summary>Marks the issue as being sent (first time only).</summary>
     public void MarkStarted(long id) => Execute("mark-started", id);
 
     /// <summary>Marks the issue as completely sent.</summary>
     public void MarkFinished(long id) => Execute("mark-finished", id);
 
-    private void Execute(string statement, long id)
+    private void Execute(string statement, long id, params (string Name, object Value)[] extra)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = SqlCatalog.Get("issues", statement);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        foreach (var (name, value) in extra) command.Parameters.AddWithValue(name, value);
         command.ExecuteNonQuery();
     }
 
@@ -72,5 +85,8 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     private static IssueRecord Read(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
         reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<PollDefinition>(reader.GetString(4)),
-        reader.GetString(5));
+        reader.GetString(5), Time(reader, 6), Time(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), Time(reader, 9));
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));
 }

@@ -6,24 +6,30 @@ using Newsletter.Storage;
 namespace Newsletter.Delivery;
 
 /// <summary>
-/// Exactly-once bookkeeping for a send. Every active subscriber gets one pending row per issue (unique on
-/// issue and subscriber); a run claims rows in batches (<c>sending</c>), and records each outcome as soon as the
-/// transport answers. After a crash, rows left in <c>sending</c> by another run were in flight: they return to
-/// pending and are reported as possible duplicates. A lease per issue keeps two runs from sending it at once.
+/// Exactly-once bookkeeping for a send. Every active subscriber gets one pending row per issue (unique on issue and
+/// subscriber). A run claims rows in batches (<c>sending</c>), marks each one <c>handed_at</c> right before the
+/// transport call and records the outcome as soon as the transport answers. After a crash, only rows with
+/// <c>handed_at</c> set can have gone out unrecorded: at most one per transport connection. They are counted as
+/// possible duplicates and, like the rest of the dead run's claim, return to pending. A lease per issue keeps two
+/// runs from sending it at once.
 /// </summary>
 public sealed class SendLedger(Database database, TimeProvider clock)
 {
-    /// <summary>Identifies this run in <c>claimed_by</c> and the lease.</summary>
+    /// <summary>Identifies this run in <c>claimed_by</c> and the lease: <c>MACHINE:PID:RANDOM</c>.</summary>
     public string RunId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
 
     /// <summary>
-    /// Takes the issue's send lease for <paramref name="duration"/> (or renews it); false when another live run holds it.
+    /// Takes the issue's send lease for <paramref name="duration"/> (or renews it); false when another live run
+    /// holds it. A lease is free once it expires, or at once when its holder was a process on this machine that no
+    /// longer runs (a <c>kill -9</c>ed send).
     /// </summary>
     public bool TryTakeLease(long issueId, TimeSpan duration)
     {
         using var connection = database.Connect();
+        var now = clock.GetUtcNow();
+        var dead = DeadHolder(connection, issueId);
         using var command = Command(connection, "take-lease", ("$issue", issueId), ("$run", RunId),
-            ("$expires", StoredTime.ToText(clock.GetUtcNow() + duration)), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+            ("$expires", StoredTime.ToText(now + duration)), ("$now", StoredTime.ToText(now)), ("$dead", (object?)dead ?? DBNull.Value));
         return command.ExecuteScalar() is string holder && holder == RunId;
     }
 
@@ -36,33 +42,27 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// Prepares a send: returns deliveries another (crashed) run left in flight to pending, then adds a pending row for
-    /// every active subscriber who has none; deferred deliveries are queued again. One transaction.
+    /// Prepares a send, in one transaction: deliveries a stopped run had claimed return to pending (those it had
+    /// handed to the transport are counted), soft-failed deliveries whose retry time has come are queued again, and
+    /// every active subscriber without a row gets a pending one.
     /// </summary>
     /// <param name="issueId">The issue.</param>
     /// <param name="slug">Issue slug, the first part of each Message-ID.</param>
     /// <param name="domain">Domain of each Message-ID (the sender's domain).</param>
-    /// <returns>How many deliveries were recovered from a crashed run (they may be sent twice) and how many were added.</returns>
+    /// <returns>
+    /// <c>Recovered</c>: deliveries that were in flight when an earlier run stopped; they are sent again and may arrive
+    /// twice. <c>Enqueued</c>: rows added.
+    /// </returns>
     public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         var now = StoredTime.ToText(clock.GetUtcNow());
-        var recovered = 0;
-        using (var recover = Command(connection, "recover-in-flight", ("$issue", issueId), ("$run", RunId), ("$now", now)))
-        {
-            recover.Transaction = transaction;
-            using var reader = recover.ExecuteReader();
-            while (reader.Read()) recovered++;
-        }
-        using (var retry = Command(connection, "retry-deferred", ("$issue", issueId), ("$now", now)))
-        {
-            retry.Transaction = transaction;
-            retry.ExecuteNonQuery();
-        }
-        using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
-        enqueue.Transaction = transaction;
-        var enqueued = enqueue.ExecuteNonQuery();
+        var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("$issue", issueId), ("$run", RunId)));
+        Run(connection, transaction, "recover-in-flight", scalar: false, ("$issue", issueId), ("$run", RunId), ("$now", now));
+        Run(connection, transaction, "retry-due", scalar: false, ("$issue", issueId), ("$now", now));
+        var enqueued = Convert.ToInt32(Run(connection, transaction, "enqueue-active", scalar: false,
+            ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now)));
         transaction.Commit();
         return (recovered, enqueued);
     }
@@ -72,25 +72,22 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
-        using (var claim = Command(connection, "claim-batch", ("$issue", issueId), ("$run", RunId), ("$limit", limit),
-                   ("$now", StoredTime.ToText(clock.GetUtcNow()))))
-        {
-            claim.Transaction = transaction;
-            claim.ExecuteNonQuery();
-        }
+        Run(connection, transaction, "claim-batch", scalar: false, ("$issue", issueId), ("$run", RunId), ("$limit", limit),
+            ("$now", StoredTime.ToText(clock.GetUtcNow())));
         var claimed = new List<ClaimedDelivery>();
         using (var read = Command(connection, "claimed", ("$issue", issueId), ("$run", RunId)))
         {
             read.Transaction = transaction;
             using var reader = read.ExecuteReader();
             while (reader.Read())
-                claimed.Add(new ClaimedDelivery(reader.GetInt64(0), reader.GetString(1), SubscriberFrom(reader)));
+                claimed.Add(new ClaimedDelivery(reader.GetInt64(0), reader.GetString(1), SubscriberFrom(reader), reader.GetInt32(7),
+                    reader.IsDBNull(8) ? null : StoredTime.Parse(reader.GetString(8))));
         }
         transaction.Commit();
         return claimed;
     }
 
-    /// <summary>Returns this run's claimed but unsent deliveries to the queue (after a pause or cancellation).</summary>
+    /// <summary>Returns this run's claimed deliveries that were never handed over to the queue (after a pause or cancellation).</summary>
     public void Release(long issueId)
     {
         using var connection = database.Connect();
@@ -99,25 +96,92 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Records the outcome of one delivery.</summary>
-    public void Finish(long deliveryId, DeliveryStatus status, string? error = null)
+    /// <summary>Opens the hot path for one run: hand-overs and outcomes on one connection. The caller disposes it.</summary>
+    /// <exception cref="SqliteException">The database cannot be opened.</exception>
+    public LedgerSession OpenSession() => new(database, clock);
+
+    /// <summary>Records that the delivery is about to be handed to the transport; call right before the send.</summary>
+    public void Hand(long deliveryId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "finish", ("$id", deliveryId), ("$status", status.ToString().ToLowerInvariant()),
-            ("$error", (object?)error ?? DBNull.Value), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        using var command = Command(connection, "hand", ("$id", deliveryId), ("$now", StoredTime.ToText(clock.GetUtcNow())));
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Deliveries of the issue by status.</summary>
+    /// <summary>Records the outcome of one delivery.</summary>
+    /// <param name="deliveryId">The delivery.</param>
+    /// <param name="status">The new state.</param>
+    /// <param name="error">Server reply or error text, or null.</param>
+    /// <param name="retryAt">For <see cref="DeliveryStatus.SoftFailed"/>: when to try again.</param>
+    public void Finish(long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "finish", ("$id", deliveryId), ("$status", status.ToText()),
+            ("$error", (object?)error ?? DBNull.Value), ("$now", StoredTime.ToText(clock.GetUtcNow())),
+            ("$retry_at", retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deliveries of the issue by status (every status present, zero when none).</summary>
     public IReadOnlyDictionary<DeliveryStatus, int> Counts(long issueId)
     {
         using var connection = database.Connect();
         using var command = Command(connection, "counts", ("$issue", issueId));
         using var reader = command.ExecuteReader();
         var counts = Enum.GetValues<DeliveryStatus>().ToDictionary(s => s, _ => 0);
-        while (reader.Read())
-            counts[Enum.Parse<DeliveryStatus>(reader.GetString(0), ignoreCase: true)] = reader.GetInt32(1);
+        while (reader.Read()) counts[DeliveryStatusText.Parse(reader.GetString(0))] = reader.GetInt32(1);
         return counts;
+    }
+
+    /// <summary>The earliest retry time of the issue's soft-failed deliveries, or null when none waits.</summary>
+    public DateTimeOffset? NextRetry(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "next-retry", ("$issue", issueId));
+        return command.ExecuteScalar() is string text ? StoredTime.Parse(text) : null;
+    }
+
+    /// <summary>How many times deliveries of the issue were found in flight after a crash (each a possible duplicate).</summary>
+    public int RecoveredTotal(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "recovered-total", ("$issue", issueId));
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
+    /// <summary>Messages accepted since <paramref name="since"/>, across every issue (for the hourly rate limit).</summary>
+    public int SentSince(DateTimeOffset since)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "sent-since", ("$since", StoredTime.ToText(since)));
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
+    // A holder is "MACHINE:PID:RANDOM"; only a process on this machine can be known dead.
+    private static string? DeadHolder(SqliteConnection connection, long issueId)
+    {
+        using var command = Command(connection, "lease-holder", ("$issue", issueId));
+        if (command.ExecuteScalar() is not string holder) return null;
+        var parts = holder.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return null;
+        if (pid == Environment.ProcessId) return null;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited ? holder : null;
+        }
+        catch (ArgumentException)
+        {
+            return holder;
+        }
+    }
+
+    private static object? Run(SqliteConnection connection, SqliteTransaction transaction, string name, bool scalar,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, name, parameters);
+        command.Transaction = transaction;
+        return scalar ? command.ExecuteScalar() : command.ExecuteNonQuery();
     }
 
     private static Subscriber SubscriberFrom(SqliteDataReader reader) => new(

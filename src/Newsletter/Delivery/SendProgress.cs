@@ -4,23 +4,35 @@ namespace Newsletter.Delivery;
 /// <summary>A snapshot during a send.</summary>
 /// <param name="Total">Deliveries this run has to make (pending when it started).</param>
 /// <param name="Sent">Accepted so far.</param>
-/// <param name="Failed">Deferred, rejected or suppressed so far.</param>
+/// <param name="Failed">Soft-failed, bounced or suppressed so far.</param>
 /// <param name="Elapsed">Time since sending began.</param>
 public sealed record SendProgress(int Total, int Sent, int Failed, TimeSpan Elapsed)
 {
-    /// <summary>Messages per second so far.</summary>
-    public double Rate => Elapsed.TotalSeconds > 0 ? Sent / Elapsed.TotalSeconds : 0;
+    /// <summary>Messages per second so far (sent and failed alike).</summary>
+    public double Rate => Elapsed.TotalSeconds > 0 ? (Sent + Failed) / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Estimated time to finish at the rate so far, or null before anything is done.</summary>
+    public TimeSpan? Remaining => Rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, Total - Sent - Failed) / Rate) : null;
 }
 
 /// <summary>The outcome of sending one issue.</summary>
 /// <param name="Slug">The issue.</param>
 /// <param name="Sent">Accepted by the transport in this run.</param>
-/// <param name="Failed">Deferred by the transport (left for a later run to report).</param>
+/// <param name="Failed">Soft-failed in this run (4xx, throttling, broken connections): retried after a backoff.</param>
 /// <param name="Bounced">Rejected permanently; those subscribers are now suppressed.</param>
 /// <param name="Suppressed">Skipped because the subscriber was no longer active.</param>
 /// <param name="AlreadyDelivered">Subscribers who had this issue before this run.</param>
-/// <param name="Recovered">Deliveries a crashed run left in flight; they were sent again and may be duplicates.</param>
+/// <param name="Recovered">Deliveries that were in flight when an earlier run stopped; sent again, they may arrive twice.</param>
 /// <param name="Elapsed">Wall time of the send.</param>
-/// <param name="PausedReason">Why the run stopped early, or null when it finished.</param>
+/// <param name="PausedReason">Why the send is paused (the run stopped early), or null.</param>
+/// <param name="StoppedReason">Why the run stopped early without a pause (hourly limit, cancellation, lost lease), or null.</param>
+/// <param name="GaveUp">Deliveries whose retry period ran out in this run (now failed for good).</param>
+/// <param name="Waiting">Soft-failed deliveries waiting for their retry time after this run.</param>
+/// <param name="NextRetry">The earliest of their retry times, or null.</param>
 public sealed record SendSummary(string Slug, int Sent, int Failed, int Bounced, int Suppressed, int AlreadyDelivered,
-    int Recovered, TimeSpan Elapsed, string? PausedReason = null);
+    int Recovered, TimeSpan Elapsed, string? PausedReason = null, string? StoppedReason = null, int GaveUp = 0,
+    int Waiting = 0, DateTimeOffset? NextRetry = null)
+{
+    /// <summary>True when every delivery of the issue has reached a final state.</summary>
+    public bool Complete => PausedReason is null && StoppedReason is null && Waiting == 0;
+}

@@ -3,18 +3,26 @@ using System.Diagnostics;
 
 namespace Newsletter.Delivery;
 
-/// <summary>Counts outcomes as workers report them and decides when repeated deferrals pause the send.</summary>
-internal sealed class SendRun(int total, IProgress<SendProgress>? progress)
+/// <summary>Counts outcomes as workers report them and decides when repeated soft failures pause the send.</summary>
+internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<SendProgress>? progress)
 {
     private readonly Lock _lock = new();
-    private int _consecutiveDeferrals;
+    private int _consecutiveErrors;
 
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
     public int Sent { get; private set; }
     public int Deferred { get; private set; }
+    public int GaveUp { get; private set; }
     public int Bounced { get; private set; }
     public int Suppressed { get; private set; }
     public string? PausedReason { get; private set; }
+    public string? StoppedReason { get; private set; }
+    public bool Stopping { get { lock (_lock) return PausedReason is not null || StoppedReason is not null; } }
+
+    public void Stop(string reason)
+    {
+        lock (_lock) StoppedReason ??= reason;
+    }
 
     public void Record(DeliveryStatus status, string? detail)
     {
@@ -23,16 +31,16 @@ internal sealed class SendRun(int total, IProgress<SendProgress>? progress)
         {
             switch (status)
             {
-                case DeliveryStatus.Sent: Sent++; _consecutiveDeferrals = 0; break;
-                case DeliveryStatus.Bounced: Bounced++; _consecutiveDeferrals = 0; break;
+                case DeliveryStatus.Sent: Sent++; _consecutiveErrors = 0; break;
+                case DeliveryStatus.Bounced: Bounced++; _consecutiveErrors = 0; break;
                 case DeliveryStatus.Suppressed: Suppressed++; break;
                 default:
-                    Deferred++;
-                    if (++_consecutiveDeferrals >= IssueSender.MaxConsecutiveDeferrals)
-                        PausedReason ??= $"paused after {_consecutiveDeferrals} failed deliveries in a row; last error: {detail}";
+                    if (status == DeliveryStatus.Failed) GaveUp++; else Deferred++;
+                    if (++_consecutiveErrors >= maxConsecutiveErrors)
+                        PausedReason ??= $"paused after {_consecutiveErrors} failed deliveries in a row; last error: {detail}";
                     break;
             }
-            snapshot = new SendProgress(total, Sent, Deferred + Bounced + Suppressed, Clock.Elapsed);
+            snapshot = new SendProgress(total, Sent, Deferred + GaveUp + Bounced + Suppressed, Clock.Elapsed);
         }
         progress?.Report(snapshot);
     }

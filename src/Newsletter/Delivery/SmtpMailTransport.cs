@@ -8,7 +8,8 @@ namespace Newsletter.Delivery;
 /// <summary>
 /// The <c>smtp://HOST:PORT</c> transport: an <see cref="SmtpConnectionPool"/> of <see cref="SmtpSettings.Connections"/>
 /// connections. Replies are classified by enhanced status code (RFC 3463): 2xx accepted, 5xx rejected (a hard
-/// bounce, only when the recipient itself is refused), 4xx, throttling and broken connections deferred.
+/// bounce, only when the recipient itself is refused), throttling replies (421/451/452/454, 4.7.x) throttled, other
+/// 4xx and broken connections deferred.
 /// </summary>
 public sealed class SmtpMailTransport : IMailTransport
 {
@@ -57,20 +58,26 @@ public sealed class SmtpMailTransport : IMailTransport
             var result = await _pool.SendAsync(envelopeFrom, [recipient], MimeWriter.ToBytes(message), cancellationToken);
             // Only a 5xx on RCPT is the recipient's hard bounce; a 5xx on MAIL or DATA is about us or the content.
             if (result.RejectedRecipients.FirstOrDefault() is { } rejected)
-                return new TransportResult(
-                    SmtpReplyClassifier.Classify(rejected.Reply) == SmtpReplyClass.PermanentFailure ? TransportOutcome.Rejected : TransportOutcome.Deferred,
-                    rejected.Reply.ToString());
+                return new TransportResult(OutcomeOf(SmtpReplyClassifier.Classify(rejected.Reply), recipientRefused: true), rejected.Reply.ToString());
             return result.Classification == SmtpReplyClass.Success
                 ? TransportResult.Accepted
-                : new TransportResult(TransportOutcome.Deferred, result.ToString());
+                : new TransportResult(OutcomeOf(result.Classification, recipientRefused: false), result.ToString());
         }
         catch (SmtpException e)
         {
             // Connection, TLS and authentication failures are never a subscriber's bounce: defer, and let repeated
             // deferrals pause the send with this reason.
-            return new TransportResult(TransportOutcome.Deferred, e.Message);
+            return new TransportResult(OutcomeOf(SmtpReplyClassifier.Classify(e), recipientRefused: false), e.Message);
         }
     }
+
+    private static TransportOutcome OutcomeOf(SmtpReplyClass replyClass, bool recipientRefused) => replyClass switch
+    {
+        SmtpReplyClass.Success => TransportOutcome.Accepted,
+        SmtpReplyClass.Throttled => TransportOutcome.Throttled,
+        SmtpReplyClass.PermanentFailure when recipientRefused => TransportOutcome.Rejected,
+        _ => TransportOutcome.Deferred,
+    };
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _pool.DisposeAsync();

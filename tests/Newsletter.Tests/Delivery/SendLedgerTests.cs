@@ -48,20 +48,118 @@ public class SendLedgerTests
     }
 
     [Test]
-    public void Prepare_AfterCrashedRun_RecoversItsInFlightDeliveries()
+    public void Prepare_AfterCrashedRun_CountsOnlyHandedDeliveriesAsInFlight()
     {
         var crashed = new SendLedger(_database, TimeProvider.System);
         crashed.Prepare(_issueId, "2026-11-20-x", "example.com");
-        var claimed = crashed.Claim(_issueId, 3);
+        var claimed = crashed.Claim(_issueId, 4);
+        crashed.Hand(claimed[0].Id);
         crashed.Finish(claimed[0].Id, DeliveryStatus.Sent);
+        crashed.Hand(claimed[1].Id);
+        crashed.Hand(claimed[2].Id);
 
         var rerun = new SendLedger(_database, TimeProvider.System);
         var (recovered, enqueued) = rerun.Prepare(_issueId, "2026-11-20-x", "example.com");
-        Assert.That(recovered, Is.EqualTo(2), "the two claimed but unconfirmed deliveries");
+        Assert.That(recovered, Is.EqualTo(2), "handed to the transport without an answer: may have gone out");
         Assert.That(enqueued, Is.EqualTo(0));
         var counts = rerun.Counts(_issueId);
         Assert.That(counts[DeliveryStatus.Sent], Is.EqualTo(1));
+        Assert.That(counts[DeliveryStatus.Pending], Is.EqualTo(4), "claimed-only and handed rows both go back to the queue");
+        Assert.That(rerun.Claim(_issueId, 10).Select(d => d.Id), Does.Contain(claimed[3].Id));
+    }
+
+    [Test]
+    public void Prepare_RunsOwnClaim_IsNotRecovered()
+    {
+        var ledger = new SendLedger(_database, TimeProvider.System);
+        ledger.Prepare(_issueId, "s", "example.com");
+        var claimed = ledger.Claim(_issueId, 2);
+        ledger.Hand(claimed[0].Id);
+        Assert.That(ledger.Prepare(_issueId, "s", "example.com").Recovered, Is.EqualTo(0));
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.Sending], Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Release_LeavesHandedDeliveryInFlight()
+    {
+        var ledger = new SendLedger(_database, TimeProvider.System);
+        ledger.Prepare(_issueId, "s", "example.com");
+        var claimed = ledger.Claim(_issueId, 3);
+        ledger.Hand(claimed[0].Id);
+        ledger.Release(_issueId);
+        var counts = ledger.Counts(_issueId);
+        Assert.That(counts[DeliveryStatus.Sending], Is.EqualTo(1));
         Assert.That(counts[DeliveryStatus.Pending], Is.EqualTo(4));
+    }
+
+    [Test]
+    public void SoftFailed_IsQueuedAgainOnlyWhenItsRetryTimeHasCome()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var ledger = new SendLedger(_database, clock);
+        ledger.Prepare(_issueId, "s", "example.com");
+        var delivery = ledger.Claim(_issueId, 1)[0];
+        ledger.Hand(delivery.Id);
+        ledger.Finish(delivery.Id, DeliveryStatus.SoftFailed, "451 4.3.0 try later", clock.GetUtcNow().AddMinutes(2));
+        ledger.Release(_issueId);
+        Assert.That(ledger.NextRetry(_issueId), Is.EqualTo(clock.GetUtcNow().AddMinutes(2)).Within(TimeSpan.FromMilliseconds(1)));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        ledger.Prepare(_issueId, "s", "example.com");
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.SoftFailed], Is.EqualTo(1));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        ledger.Prepare(_issueId, "s", "example.com");
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.SoftFailed], Is.EqualTo(0));
+        var again = ledger.Claim(_issueId, 5).Single(d => d.Id == delivery.Id);
+        Assert.That(again.Attempts, Is.EqualTo(1));
+        Assert.That(again.FirstFailedAt, Is.Not.Null);
+    }
+
+    [Test]
+    public void SentSince_CountsAcceptedMessagesInTheWindow()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var ledger = new SendLedger(_database, clock);
+        ledger.Prepare(_issueId, "s", "example.com");
+        foreach (var d in ledger.Claim(_issueId, 3)) ledger.Finish(d.Id, DeliveryStatus.Sent);
+        clock.Advance(TimeSpan.FromMinutes(61));
+        foreach (var d in ledger.Claim(_issueId, 1)) ledger.Finish(d.Id, DeliveryStatus.Sent);
+        Assert.That(ledger.SentSince(clock.GetUtcNow() - TimeSpan.FromHours(1)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Lease_HeldByDeadProcessOnThisMachine_CanBeTakenOverAtOnce()
+    {
+        using var connection = _database.Connect();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
+        insert.Parameters.AddWithValue("$issue", _issueId);
+        insert.Parameters.AddWithValue("$holder", $"{Environment.MachineName}:{DeadPid()}:abcdef01");
+        insert.Parameters.AddWithValue("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.ExecuteNonQuery();
+        Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
+    }
+
+    [Test]
+    public void Lease_HeldByLiveProcess_IsNotTakenBeforeItExpires()
+    {
+        using var connection = _database.Connect();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
+        insert.Parameters.AddWithValue("$issue", _issueId);
+        insert.Parameters.AddWithValue("$holder", $"{Environment.MachineName}:1:abcdef01");
+        insert.Parameters.AddWithValue("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.ExecuteNonQuery();
+        Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.False);
+    }
+
+    // A process that has run and exited: its pid is free (until the kernel reuses it, far later).
+    private static int DeadPid()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
     }
 
     [Test]

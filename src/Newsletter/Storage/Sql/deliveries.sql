@@ -1,4 +1,4 @@
--- The send ledger: one row per issue and subscriber, moving pending -> sending -> sent | failed | bounced | suppressed.
+-- The send ledger: one row per issue and subscriber, moving pending -> sending -> sent | soft-failed | failed | bounced | suppressed.
 
 -- name: enqueue-active
 -- Adds a pending delivery for every active subscriber that has none for this issue yet.
@@ -6,49 +6,73 @@ INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, u
 SELECT $issue, id, 'pending', $slug || '.' || id || '@' || $domain, $now
 FROM subscribers WHERE status = 'active';
 
+-- name: count-in-flight
+-- Deliveries a stopped run had handed to the transport without recording the answer: they may have gone out.
+SELECT count(*) FROM deliveries
+WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run AND handed_at IS NOT NULL;
+
 -- name: recover-in-flight
--- Deliveries a crashed run had handed to the transport: they may or may not have gone out.
+-- Everything a stopped run had claimed goes back to the queue; the in-flight ones are noted as possible duplicates.
+UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now,
+    last_error = CASE WHEN handed_at IS NOT NULL THEN 'in flight when an earlier run stopped; may arrive twice' ELSE last_error END,
+    recovered = recovered + (handed_at IS NOT NULL),
+    handed_at = NULL
+WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run;
+
+-- name: retry-due
+-- Soft-failed deliveries whose backoff has passed are queued again.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
-WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run
-RETURNING id;
+WHERE issue_id = $issue AND status = 'soft-failed' AND retry_at <= $now;
 
 -- name: claim-batch
-UPDATE deliveries SET status = 'sending', claimed_by = $run, attempts = attempts + 1, updated_at = $now
-WHERE id IN (SELECT id FROM deliveries WHERE issue_id = $issue AND status = 'pending' ORDER BY id LIMIT $limit)
-RETURNING id;
+-- Claimed is not yet handed: a crash before the hand-over leaves these safe to send again.
+UPDATE deliveries SET status = 'sending', claimed_by = $run, updated_at = $now
+WHERE id IN (SELECT id FROM deliveries WHERE issue_id = $issue AND status = 'pending' ORDER BY id LIMIT $limit);
 
 -- name: claimed
-SELECT d.id, d.message_id, s.id, s.email, s.name, s.fields, s.status
+SELECT d.id, d.message_id, s.id, s.email, s.name, s.fields, s.status, d.attempts, d.first_failed_at
 FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-WHERE d.issue_id = $issue AND d.claimed_by = $run AND d.status = 'sending'
+WHERE d.issue_id = $issue AND d.claimed_by = $run AND d.status = 'sending' AND d.handed_at IS NULL
 ORDER BY d.id;
 
+-- name: hand
+-- Written just before the transport call: from here on the message may go out even if nothing else is recorded.
+UPDATE deliveries SET handed_at = $now, attempts = attempts + 1, updated_at = $now WHERE id = $id;
+
 -- name: finish
-UPDATE deliveries SET status = $status, last_error = $error, updated_at = $now,
-    sent_at = CASE WHEN $status = 'sent' THEN $now ELSE sent_at END
+UPDATE deliveries SET status = $status, last_error = $error, updated_at = $now, handed_at = NULL, retry_at = $retry_at,
+    sent_at = CASE WHEN $status = 'sent' THEN $now ELSE sent_at END,
+    first_failed_at = CASE WHEN $status = 'soft-failed' THEN COALESCE(first_failed_at, $now) ELSE first_failed_at END
 WHERE id = $id;
 
 -- name: counts
 SELECT status, count(*) FROM deliveries WHERE issue_id = $issue GROUP BY status;
 
--- name: count-pending
-SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status = 'pending';
+-- name: recovered-total
+-- Possible duplicates so far: deliveries sent again after being in flight at a crash.
+SELECT COALESCE(sum(recovered), 0) FROM deliveries WHERE issue_id = $issue;
+
+-- name: next-retry
+SELECT min(retry_at) FROM deliveries WHERE issue_id = $issue AND status = 'soft-failed';
+
+-- name: sent-since
+-- Messages accepted since $since, across issues, for the hourly rate limit.
+SELECT count(*) FROM deliveries WHERE sent_at >= $since;
 
 -- name: take-lease
+-- A lease is taken when free, expired, already ours, or held by a run this machine knows has died ($dead).
 INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $run, $expires)
 ON CONFLICT (issue_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-WHERE send_leases.expires_at < $now OR send_leases.holder = excluded.holder
+WHERE send_leases.expires_at < $now OR send_leases.holder = excluded.holder OR send_leases.holder = $dead
 RETURNING holder;
+
+-- name: lease-holder
+SELECT holder, expires_at FROM send_leases WHERE issue_id = $issue;
 
 -- name: release-lease
 DELETE FROM send_leases WHERE issue_id = $issue AND holder = $run;
 
 -- name: release-claimed
--- Claimed deliveries a stopped run did not get to go back to the queue.
+-- Claimed deliveries a stopped run did not hand over go back to the queue.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
-WHERE issue_id = $issue AND claimed_by = $run AND status = 'sending';
-
--- name: retry-deferred
--- Deliveries the transport deferred (4xx, connection failures) are tried again by the next run.
-UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
-WHERE issue_id = $issue AND status = 'failed';
+WHERE issue_id = $issue AND claimed_by = $run AND status = 'sending' AND handed_at IS NULL;

@@ -1,0 +1,37 @@
+// `newsletter status`: where every issue's send stands: state, ledger counts, pause reason, next retry.
+using System.CommandLine;
+using Newsletter.Delivery;
+
+namespace Newsletter.Cli.Commands;
+
+/// <summary>The <c>status</c> command.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var issue = new Argument<string?>("issue") { Description = "An issue file or slug; every recorded issue when omitted", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Show each issue's send: state, deliveries by state, pause reason and next retry") { issue };
+        command.SetAction((result, _) => CommandRunner.Run(() =>
+        {
+            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var records = result.GetValue(issue) is { } one ? [IssueArgument.Resolve(workspace, one)] : workspace.Issues.List();
+            if (records.Count == 0) Console.WriteLine("No issue has been scheduled or sent yet.");
+            foreach (var record in records) Write(workspace, record);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Write(Workspace workspace, IssueRecord record)
+    {
+        var counts = workspace.Ledger.Counts(record.Id);
+        Console.WriteLine($"{record.Slug}: {record.State}" + (record.DueAt is { } due ? $", due {due.ToLocalTime():yyyy-MM-dd HH:mm zzz}" : ""));
+        Console.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
+            $"in flight {counts[DeliveryStatus.Sending]}, retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
+            $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
+        if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
+            Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
+        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");
+        if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
+    }
+}

@@ -1,0 +1,69 @@
+// The send loop's hot path into the ledger: one connection and two prepared statements for a whole run.
+using Microsoft.Data.Sqlite;
+using Newsletter.Storage;
+
+namespace Newsletter.Delivery;
+
+/// <summary>
+/// Records hand-overs and outcomes for one run of <see cref="IssueSender"/> on a single open connection with
+/// prepared statements, so the two writes per message cost a statement each rather than a connection each.
+/// Thread-safe: workers take turns (SQLite has one writer at a time anyway). Dispose when the run ends.
+/// </summary>
+public sealed class LedgerSession : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _clock;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _hand;
+    private readonly SqliteCommand _finish;
+
+    internal LedgerSession(Database database, TimeProvider clock)
+    {
+        _clock = clock;
+        _connection = database.Connect();
+        _hand = Prepare("hand", "$id", "$now");
+        _finish = Prepare("finish", "$id", "$status", "$error", "$now", "$retry_at");
+    }
+
+    /// <summary>Records that the delivery is about to be handed to the transport; call right before the send.</summary>
+    public void Hand(long deliveryId)
+    {
+        lock (_lock)
+        {
+            _hand.Parameters["$id"].Value = deliveryId;
+            _hand.Parameters["$now"].Value = StoredTime.ToText(_clock.GetUtcNow());
+            _hand.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Records the outcome of one delivery (see <see cref="SendLedger.Finish"/>).</summary>
+    public void Finish(long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
+    {
+        lock (_lock)
+        {
+            _finish.Parameters["$id"].Value = deliveryId;
+            _finish.Parameters["$status"].Value = status.ToText();
+            _finish.Parameters["$error"].Value = (object?)error ?? DBNull.Value;
+            _finish.Parameters["$now"].Value = StoredTime.ToText(_clock.GetUtcNow());
+            _finish.Parameters["$retry_at"].Value = retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value;
+            _finish.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _hand.Dispose();
+        _finish.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(string name, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("deliveries", name);
+        foreach (var parameter in parameters) command.Parameters.Add(new SqliteParameter(parameter, DBNull.Value));
+        command.Prepare();
+        return command;
+    }
+}
