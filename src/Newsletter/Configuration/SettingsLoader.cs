@@ -65,6 +65,8 @@ public static class SettingsLoader
             Smtp = s.Smtp,
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
+            StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,
+            RateLimitPerMinute = s.RateLimitPerMinute,
         };
     }
 
