@@ -70,7 +70,7 @@ public static class PollEndpoints
         }
         var receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, option.Value, cancellationToken);
         if (!receipt.Recorded) return Page.InvalidLink();
-        return PollPages.ThankYou(Model(token, claims, issue, option.Value, receipt.Comment, workspace, polls));
+        return PollPages.ThankYou(Model(token, claims, issue, option.Value, receipt.Comment, receipt.Name, workspace, polls));
     }
 
     private static async Task<IResult> Comment(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
@@ -86,8 +86,9 @@ public static class PollEndpoints
         if (!workspace.Votes.SaveComment(issue.Id, claims.SubscriberId, text))
             return Page.Html("Rate first", "<p>Please pick a rating in the email first; the comment goes with it.</p>", StatusCodes.Status409Conflict);
         var current = workspace.Votes.Find(issue.Id, claims.SubscriberId)!;
+        var name = workspace.Subscribers.FindById(claims.SubscriberId)?.Name;
         var currentToken = workspace.Tokens.Create(LinkPurpose.Vote, issue.Id, claims.SubscriberId, current.Rating);
-        return PollPages.ThankYou(Model(currentToken, claims, issue, current.Rating, current.Comment, workspace, polls) with
+        return PollPages.ThankYou(Model(currentToken, claims, issue, current.Rating, current.Comment, name, workspace, polls) with
         {
             Notice = string.IsNullOrWhiteSpace(text) ? "Your comment was removed." : "Thank you, your comment was saved.",
         });
@@ -95,12 +96,13 @@ public static class PollEndpoints
 
     private static TimeSpan Settle => PollServices.Settle;
 
-    private static ThankYouModel Model(string token, LinkClaims claims, IssueRecord issue, int rating, string? comment, Workspace workspace, PollServices polls) =>
+    private static ThankYouModel Model(string token, LinkClaims claims, IssueRecord issue, int rating, string? comment, string? name,
+        Workspace workspace, PollServices polls) =>
         new(issue, rating, token, comment, polls.Forms.Create(FormKind.Comment, token), value =>
         {
             var other = workspace.Tokens.Create(LinkPurpose.Vote, issue.Id, claims.SubscriberId, value);
             return (other, polls.Forms.Create(FormKind.PressedVote, other));
-        });
+        }, name);
 
     // The link's own checks: signature, purpose, age, a known issue with a poll holding the option.
     private static (LinkClaims Claims, IssueRecord Issue, PollOption Option)? Resolve(string token, Workspace workspace, PollServices polls)

@@ -59,7 +59,8 @@ public static class PollPages
         }
         var notice = model.Notice is null ? "" : $"<p class=\"notice\">{Page.E(model.Notice)}</p>";
         var saved = string.IsNullOrEmpty(model.Comment) ? "" : $"<p>Your comment:</p><blockquote class=\"comment\">{Page.E(model.Comment)}</blockquote>";
-        return Page.Html("Thank you for your rating!",
+        var first = string.IsNullOrWhiteSpace(model.Name) ? null : model.Name.Trim().Split(' ', 2)[0];
+        return Page.Html(first is null ? "Thank you for your rating!" : $"Thank you for your rating, {first}!",
             $"<p>You rated <strong>{Page.E(model.Issue.Title)}</strong>: <strong>{Page.E(chosen.Emoji)} {Page.E(chosen.Label)}</strong>.</p>" +
             $"<p>Changed your mind? Pick another:</p><div class=\"options\">{others}</div>" + notice + saved +
             $"<form method=\"post\" action=\"{Page.E(PersonalLinks.VotePath + model.VoteToken + "/comment")}\">" +
@@ -77,6 +78,7 @@ public static class PollPages
 /// <param name="Comment">The stored comment, or null.</param>
 /// <param name="CommentForm">The comment form's token.</param>
 /// <param name="ChangeLinks">For another rating value: its vote token and a pressed-vote form token for it.</param>
+/// <param name="Name">The subscriber's display name (greeted by first name), or null.</param>
 /// <param name="Notice">A message above the comment form (e.g. "Comment saved"), or null.</param>
 public sealed record ThankYouModel(IssueRecord Issue, int Rating, string VoteToken, string? Comment, string CommentForm,
-    Func<int, (string Token, string Form)> ChangeLinks, string? Notice = null);
+    Func<int, (string Token, string Form)> ChangeLinks, string? Name, string? Notice = null);

@@ -1,4 +1,4 @@
-// Signed, time-stamped form tokens that bind a poll page's forms to its vote link (our own antiforgery).
+// Signed, time-stamped form tokens that bind a poll page's forms to its personal link (our own antiforgery).
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -15,12 +15,14 @@ public enum FormKind : byte
     PressedVote = 2,
     /// <summary>The optional comment form on the thank-you page.</summary>
     Comment = 3,
+    /// <summary>The re-subscribe button on the unsubscribe page.</summary>
+    Resubscribe = 4,
 }
 
 /// <summary>
 /// A form token: <c>base64url(version, key id, kind, issued-at in Unix milliseconds as 8 bytes big-endian,
 /// HMAC-SHA256(key, "newsletter-form" ‖ kind ‖ issued-at ‖ vote token)[0..16])</c>, 36 characters.
-/// It proves that the form was served by us for this vote link at that time (so a POST cannot be made without
+/// It proves that the form was served by us for this personal link at that time (so a POST cannot be made without
 /// first fetching the page, and the server knows when the page was fetched), and it expires. It is our
 /// antiforgery token: there are no cookies, the vote link itself is the credential, and the token binds the form
 /// to it (the signed double-submit pattern of the OWASP CSRF cheat sheet, keyed by the link instead of a session).
@@ -32,26 +34,26 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
     private const int HeaderLength = 3 + 8;
     private static readonly byte[] Domain = Encoding.ASCII.GetBytes("newsletter-form");
 
-    /// <summary>A fresh token for a form of <paramref name="kind"/> on the page of <paramref name="voteToken"/>.</summary>
-    public string Create(FormKind kind, string voteToken) => Create(kind, voteToken, clock.GetUtcNow());
+    /// <summary>A fresh token for a form of <paramref name="kind"/> on the page of <paramref name="linkToken"/>.</summary>
+    public string Create(FormKind kind, string linkToken) => Create(kind, linkToken, clock.GetUtcNow());
 
     /// <summary>A token issued at <paramref name="issuedAt"/> (benchmarks and tests pre-date tokens with it).</summary>
-    public string Create(FormKind kind, string voteToken, DateTimeOffset issuedAt)
+    public string Create(FormKind kind, string linkToken, DateTimeOffset issuedAt)
     {
         Span<byte> buffer = stackalloc byte[HeaderLength + TagLength];
         buffer[0] = Version;
         buffer[1] = keys.SigningKeyId;
         buffer[2] = (byte)kind;
         BinaryPrimitives.WriteInt64BigEndian(buffer[3..], issuedAt.ToUnixTimeMilliseconds());
-        Sign(keys.SigningKey, buffer[..HeaderLength], voteToken, buffer[HeaderLength..]);
+        Sign(keys.SigningKey, buffer[..HeaderLength], linkToken, buffer[HeaderLength..]);
         return Base64Url.EncodeToString(buffer);
     }
 
     /// <summary>
-    /// Verifies that <paramref name="formToken"/> was issued by us for <paramref name="voteToken"/>, is of
+    /// Verifies that <paramref name="formToken"/> was issued by us for <paramref name="linkToken"/>, is of
     /// <paramref name="kind"/> and is at most <paramref name="maxAge"/> old; gives the time it was issued.
     /// </summary>
-    public bool TryVerify(string? formToken, string voteToken, TimeSpan maxAge, out FormKind kind, out DateTimeOffset issuedAt)
+    public bool TryVerify(string? formToken, string linkToken, TimeSpan maxAge, out FormKind kind, out DateTimeOffset issuedAt)
     {
         kind = default;
         issuedAt = default;
@@ -60,7 +62,7 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
             return false;
         if (bytes[0] != Version || keys.Find(bytes[1]) is not { } key || !Enum.IsDefined((FormKind)bytes[2])) return false;
         Span<byte> expected = stackalloc byte[TagLength];
-        Sign(key, bytes[..HeaderLength], voteToken, expected);
+        Sign(key, bytes[..HeaderLength], linkToken, expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, bytes[HeaderLength..written])) return false;
         var at = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes[3..]));
         var age = clock.GetUtcNow() - at;
@@ -72,17 +74,17 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
     }
 
     /// <summary>Like <see cref="TryVerify(string?, string, TimeSpan, out FormKind, out DateTimeOffset)"/>, also requiring one of <paramref name="allowed"/>.</summary>
-    public bool TryVerify(string? formToken, string voteToken, TimeSpan maxAge, ReadOnlySpan<FormKind> allowed,
+    public bool TryVerify(string? formToken, string linkToken, TimeSpan maxAge, ReadOnlySpan<FormKind> allowed,
         out FormKind kind, out DateTimeOffset issuedAt) =>
-        TryVerify(formToken, voteToken, maxAge, out kind, out issuedAt) && allowed.Contains(kind);
+        TryVerify(formToken, linkToken, maxAge, out kind, out issuedAt) && allowed.Contains(kind);
 
-    private static void Sign(byte[] key, ReadOnlySpan<byte> header, string voteToken, Span<byte> tag)
+    private static void Sign(byte[] key, ReadOnlySpan<byte> header, string linkToken, Span<byte> tag)
     {
-        var length = Domain.Length + header.Length + Encoding.ASCII.GetMaxByteCount(voteToken.Length);
+        var length = Domain.Length + header.Length + Encoding.ASCII.GetMaxByteCount(linkToken.Length);
         Span<byte> message = length <= 256 ? stackalloc byte[length] : new byte[length];
         Domain.CopyTo(message);
         header.CopyTo(message[Domain.Length..]);
-        var used = Domain.Length + header.Length + Encoding.ASCII.GetBytes(voteToken, message[(Domain.Length + header.Length)..]);
+        var used = Domain.Length + header.Length + Encoding.ASCII.GetBytes(linkToken, message[(Domain.Length + header.Length)..]);
         Span<byte> full = stackalloc byte[32];
         HMACSHA256.HashData(key, message[..used], full);
         full[..TagLength].CopyTo(tag);

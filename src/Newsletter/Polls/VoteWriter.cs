@@ -8,7 +8,8 @@ namespace Newsletter.Polls;
 /// <summary>The outcome of recording a vote.</summary>
 /// <param name="Recorded">False when the issue or subscriber does not exist (nothing was written).</param>
 /// <param name="Comment">The comment the reader left earlier with this vote, or null.</param>
-public sealed record VoteReceipt(bool Recorded, string? Comment);
+/// <param name="Name">The subscriber's display name, or null.</param>
+public sealed record VoteReceipt(bool Recorded, string? Comment, string? Name);
 
 /// <summary>
 /// The single writer of votes. SQLite allows one writer at a time and a commit costs a WAL sync, so concurrent
@@ -112,15 +113,15 @@ public sealed class VoteWriter : IAsyncDisposable
         public VoteReceipt Write(SqliteTransaction transaction, Pending vote, string now)
         {
             Bind(_upsert, transaction, vote, now);
-            string? comment;
+            VoteReceipt receipt;
             using (var reader = _upsert.ExecuteReader())
             {
-                if (!reader.Read()) return new VoteReceipt(false, null);
-                comment = reader.IsDBNull(0) ? null : reader.GetString(0);
+                if (!reader.Read()) return new VoteReceipt(false, null, null);
+                receipt = new VoteReceipt(true, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
             }
             Bind(_history, transaction, vote, now);
             _history.ExecuteNonQuery();
-            return new VoteReceipt(true, comment);
+            return receipt;
         }
 
         public void Dispose()
