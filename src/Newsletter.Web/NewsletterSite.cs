@@ -9,11 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsletter.Web.Archive;
 using Newsletter.Web.Polls;
+using Newsletter.Web.Stats;
 using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
 
-/// <summary>The web application: poll votes, unsubscribe and the issue archive, on Kestrel.</summary>
+/// <summary>The web application: poll votes, unsubscribe, the issue archive and the stats page, on Kestrel.</summary>
 public static class NewsletterSite
 {
     /// <summary>Builds the application for <paramref name="workspace"/>, listening on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>).</summary>
@@ -44,6 +45,7 @@ public static class NewsletterSite
         app.MapPolls();
         app.MapUnsubscribe();
         app.MapArchive();
+        app.MapStats();
         return app;
     }
 

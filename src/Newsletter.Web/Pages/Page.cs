@@ -27,6 +27,8 @@ public static class Page
         .options a { display: inline-block; margin: 4px; padding: 10px 14px; border: 1px solid #d0d7de; border-radius: 8px; text-decoration: none; color: inherit; }
         .options form { display: inline-block; margin: 4px; }
         blockquote.comment { white-space: pre-wrap; border-left: 3px solid #d0d7de; margin: 0; padding: 4px 12px; }
+        table { border-collapse: collapse; } th, td { padding: 4px 10px; border-bottom: 1px solid #d0d7de; text-align: left; }
+        svg { max-width: 100%; height: auto; }
         textarea { font: inherit; width: 100%; box-sizing: border-box; }
         @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } a { color: #58a6ff; } button, textarea { background: #21262d; color: #e6edf3; border-color: #30363d; } }
         </style>
