@@ -24,7 +24,8 @@ namespace Newsletter.Web.Polls;
 /// <item>The vote goes through the <see cref="VoteWriter"/> and the thank-you page is sent only after its commit.</item>
 /// </list>
 /// A POST without a valid form token, or with a forged, altered, expired or other-purpose link token, writes nothing
-/// and gets a 4xx. <c>POST /poll/{token}/comment</c> stores the optional comment (our form token is its antiforgery).
+/// and gets a 4xx. From the thank-you page, <c>POST /poll/{token}/change</c> (field <c>rating</c>) changes the vote and
+/// <c>POST /poll/{token}/comment</c> stores the optional comment; our form token is their antiforgery.
 /// </summary>
 public static class PollEndpoints
 {
@@ -32,13 +33,14 @@ public static class PollEndpoints
     public static readonly TimeSpan VoteWindow = TimeSpan.FromDays(180);
 
     private static readonly FormKind[] VoteForms = [FormKind.PageVote, FormKind.PressedVote];
-    private static readonly FormKind[] CommentForms = [FormKind.Comment];
+    private static readonly FormKind[] ThankYouForms = [FormKind.ThankYou];
 
     /// <summary>Adds the poll endpoints.</summary>
     public static IEndpointRouteBuilder MapPolls(this IEndpointRouteBuilder app)
     {
         app.MapGet(PersonalLinks.VotePath + "{token}", Show);
         app.MapPost(PersonalLinks.VotePath + "{token}", Vote).DisableAntiforgery();
+        app.MapPost(PersonalLinks.VotePath + "{token}/change", Change).DisableAntiforgery();
         app.MapPost(PersonalLinks.VotePath + "{token}/comment", Comment).DisableAntiforgery();
         return app;
     }
@@ -62,15 +64,26 @@ public static class PollEndpoints
                 "This page has expired, so your rating was not recorded yet.");
         if (kind == FormKind.PageVote)
         {
-            var wait = fetchedAt + Settle - workspace.Clock.GetUtcNow();
+            var wait = fetchedAt + PollServices.Settle - workspace.Clock.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, workspace.Clock, cancellationToken);
             if (polls.Guard.LooksScanned(issue.Id, claims.SubscriberId, option.Value, fetchedAt))
                 return PollPages.ConfirmPage(issue, option, polls.Forms.Create(FormKind.PressedVote, token),
                     "Your email's security service opened every option of this poll, so we ask you to confirm.");
         }
-        var receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, option.Value, cancellationToken);
-        if (!receipt.Recorded) return Page.InvalidLink();
-        return PollPages.ThankYou(Model(token, claims, issue, option.Value, receipt.Comment, receipt.Name, workspace, polls));
+        return await RecordAsync(token, claims, issue, option.Value, workspace, polls, cancellationToken);
+    }
+
+    // "Changed your mind?" on the thank-you page: the reader pressed another option's button.
+    private static async Task<IResult> Change(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
+    {
+        if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
+        var (claims, issue, _) = resolved;
+        var form = await ReadFormAsync(request, cancellationToken);
+        if (form is null || !polls.Forms.TryVerify(form["form"], token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
+            return Page.BadForm("This page has expired or the form was not sent from it. Please use the poll link in the email again.");
+        if (!int.TryParse(form["rating"], out var rating) || issue.Poll!.Find(rating) is null)
+            return Page.BadForm("That is not one of this poll's options. Nothing was changed.");
+        return await RecordAsync(token, claims, issue, rating, workspace, polls, cancellationToken);
     }
 
     private static async Task<IResult> Comment(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
@@ -78,7 +91,7 @@ public static class PollEndpoints
         if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
         var (claims, issue, _) = resolved;
         var form = await ReadFormAsync(request, cancellationToken);
-        if (form is null || !polls.Forms.TryVerify(form["form"], token, PollServices.CommentFormLifetime, CommentForms, out _, out _))
+        if (form is null || !polls.Forms.TryVerify(form["form"], token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
             return Page.BadForm("This comment form has expired or was not sent from its page. Please open the poll link in the email again.");
         var text = form["comment"].ToString();
         if (text.Trim().Length > VoteStore.MaxCommentLength)
@@ -87,22 +100,18 @@ public static class PollEndpoints
             return Page.Html("Rate first", "<p>Please pick a rating in the email first; the comment goes with it.</p>", StatusCodes.Status409Conflict);
         var current = workspace.Votes.Find(issue.Id, claims.SubscriberId)!;
         var name = workspace.Subscribers.FindById(claims.SubscriberId)?.Name;
-        var currentToken = workspace.Tokens.Create(LinkPurpose.Vote, issue.Id, claims.SubscriberId, current.Rating);
-        return PollPages.ThankYou(Model(currentToken, claims, issue, current.Rating, current.Comment, name, workspace, polls) with
-        {
-            Notice = string.IsNullOrWhiteSpace(text) ? "Your comment was removed." : "Thank you, your comment was saved.",
-        });
+        return PollPages.ThankYou(new ThankYouModel(issue, current.Rating, token, current.Comment, polls.Forms.Create(FormKind.ThankYou, token), name,
+            string.IsNullOrWhiteSpace(text) ? "Your comment was removed." : "Thank you, your comment was saved."));
     }
 
-    private static TimeSpan Settle => PollServices.Settle;
-
-    private static ThankYouModel Model(string token, LinkClaims claims, IssueRecord issue, int rating, string? comment, string? name,
-        Workspace workspace, PollServices polls) =>
-        new(issue, rating, token, comment, polls.Forms.Create(FormKind.Comment, token), value =>
-        {
-            var other = workspace.Tokens.Create(LinkPurpose.Vote, issue.Id, claims.SubscriberId, value);
-            return (other, polls.Forms.Create(FormKind.PressedVote, other));
-        }, name);
+    // Writes through the group-committing writer; the thank-you page goes out only after the commit.
+    private static async Task<IResult> RecordAsync(string token, LinkClaims claims, IssueRecord issue, int rating, Workspace workspace,
+        PollServices polls, CancellationToken cancellationToken)
+    {
+        var receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, rating, cancellationToken);
+        if (!receipt.Recorded) return Page.InvalidLink();
+        return PollPages.ThankYou(new ThankYouModel(issue, rating, token, receipt.Comment, polls.Forms.Create(FormKind.ThankYou, token), receipt.Name));
+    }
 
     // The link's own checks: signature, purpose, age, a known issue with a poll holding the option.
     private static (LinkClaims Claims, IssueRecord Issue, PollOption Option)? Resolve(string token, Workspace workspace, PollServices polls)

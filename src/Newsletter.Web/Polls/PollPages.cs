@@ -42,29 +42,26 @@ public static class PollPages
         "<button type=\"submit\">Record my rating</button></form>", StatusCodes.Status202Accepted);
 
     /// <summary>
-    /// The thank-you page: the recorded choice, buttons to change it (each POSTs to that option's own signed link)
-    /// and the optional comment form.
+    /// The thank-you page: the recorded choice, buttons to change it and the optional comment form, all posting
+    /// under the reader's own link with one thank-you form token.
     /// </summary>
     public static IResult ThankYou(ThankYouModel model, int statusCode = StatusCodes.Status200OK)
     {
         var poll = model.Issue.Poll!;
         var chosen = poll.Find(model.Rating)!;
+        var form = $"<input type=\"hidden\" name=\"form\" value=\"{Page.E(model.Form)}\">";
         var others = new StringBuilder();
         foreach (var other in poll.Options.Where(o => o.Value != model.Rating))
-        {
-            var (token, form) = model.ChangeLinks(other.Value);
-            others.Append($"<form method=\"post\" action=\"{Page.E(PersonalLinks.VotePath + token)}\">")
-                .Append($"<input type=\"hidden\" name=\"form\" value=\"{Page.E(form)}\">")
+            others.Append($"<form method=\"post\" action=\"{Page.E(PersonalLinks.VotePath + model.LinkToken + "/change")}\">{form}")
+                .Append($"<input type=\"hidden\" name=\"rating\" value=\"{other.Value}\">")
                 .Append($"<button type=\"submit\">{Page.E(other.Emoji)} {Page.E(other.Label)}</button></form>");
-        }
         var notice = model.Notice is null ? "" : $"<p class=\"notice\">{Page.E(model.Notice)}</p>";
         var saved = string.IsNullOrEmpty(model.Comment) ? "" : $"<p>Your comment:</p><blockquote class=\"comment\">{Page.E(model.Comment)}</blockquote>";
         var first = string.IsNullOrWhiteSpace(model.Name) ? null : model.Name.Trim().Split(' ', 2)[0];
         return Page.Html(first is null ? "Thank you for your rating!" : $"Thank you for your rating, {first}!",
             $"<p>You rated <strong>{Page.E(model.Issue.Title)}</strong>: <strong>{Page.E(chosen.Emoji)} {Page.E(chosen.Label)}</strong>.</p>" +
             $"<p>Changed your mind? Pick another:</p><div class=\"options\">{others}</div>" + notice + saved +
-            $"<form method=\"post\" action=\"{Page.E(PersonalLinks.VotePath + model.VoteToken + "/comment")}\">" +
-            $"<input type=\"hidden\" name=\"form\" value=\"{Page.E(model.CommentForm)}\">" +
+            $"<form method=\"post\" action=\"{Page.E(PersonalLinks.VotePath + model.LinkToken + "/comment")}\">{form}" +
             $"<p><label for=\"comment\">Anything to add? (optional, up to {VoteStore.MaxCommentLength} characters)</label></p>" +
             $"<p><textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"60\" maxlength=\"{VoteStore.MaxCommentLength}\">{Page.E(model.Comment)}</textarea></p>" +
             "<p><button type=\"submit\">Send comment</button></p></form>", statusCode);
@@ -74,11 +71,9 @@ public static class PollPages
 /// <summary>What the thank-you page shows.</summary>
 /// <param name="Issue">The issue voted on.</param>
 /// <param name="Rating">The recorded rating.</param>
-/// <param name="VoteToken">The vote link token of the recorded rating (the comment form posts under it).</param>
+/// <param name="LinkToken">The reader's vote link token (the page's forms post under it).</param>
 /// <param name="Comment">The stored comment, or null.</param>
-/// <param name="CommentForm">The comment form's token.</param>
-/// <param name="ChangeLinks">For another rating value: its vote token and a pressed-vote form token for it.</param>
+/// <param name="Form">The thank-you form token of the page's forms.</param>
 /// <param name="Name">The subscriber's display name (greeted by first name), or null.</param>
 /// <param name="Notice">A message above the comment form (e.g. "Comment saved"), or null.</param>
-public sealed record ThankYouModel(IssueRecord Issue, int Rating, string VoteToken, string? Comment, string CommentForm,
-    Func<int, (string Token, string Form)> ChangeLinks, string? Name, string? Notice = null);
+public sealed record ThankYouModel(IssueRecord Issue, int Rating, string LinkToken, string? Comment, string Form, string? Name, string? Notice = null);

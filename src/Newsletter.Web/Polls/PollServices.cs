@@ -16,11 +16,11 @@ public sealed class PollServices : IAsyncDisposable
     /// long enough for a scanner's fetches of the other options of the same email to arrive.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>How long a vote page or a "change my rating" button stays valid.</summary>
+    /// <summary>How long a vote page or its fallback button stays valid.</summary>
     public static readonly TimeSpan VoteFormLifetime = TimeSpan.FromHours(2);
 
-    /// <summary>How long the comment form stays valid.</summary>
-    public static readonly TimeSpan CommentFormLifetime = TimeSpan.FromDays(1);
+    /// <summary>How long the thank-you page's forms (change the rating, comment) stay valid.</summary>
+    public static readonly TimeSpan ThankYouFormLifetime = TimeSpan.FromDays(1);
 
     private static readonly TimeSpan IssueCacheLifetime = TimeSpan.FromSeconds(30);
 

@@ -11,10 +11,10 @@ public enum FormKind : byte
 {
     /// <summary>The vote page a poll link opens; its script submits the form at once (one click for the reader).</summary>
     PageVote = 1,
-    /// <summary>A button the reader pressed themselves: the fallback page or "change my rating" on the thank-you page.</summary>
+    /// <summary>The button the reader presses on the fallback page.</summary>
     PressedVote = 2,
-    /// <summary>The optional comment form on the thank-you page.</summary>
-    Comment = 3,
+    /// <summary>The thank-you page's forms: "change my rating" buttons and the optional comment.</summary>
+    ThankYou = 3,
     /// <summary>The re-subscribe button on the unsubscribe page.</summary>
     Resubscribe = 4,
 }

@@ -51,7 +51,10 @@ count_rows() { /usr/bin/python3 -c 'import sqlite3; print(sqlite3.connect("newsl
 wrk -t"$threads" -c"$connections" -d3s -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" >/dev/null
 sleep 1
 before=$(count_rows)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$serve_pid/stat"; }
+cpu_before=$(cpu_ticks)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" | tee wrk.txt
+cpu_used=$(( $(cpu_ticks) - cpu_before ))
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
 
 rows=$(( $(count_rows) - before ))
@@ -62,6 +65,7 @@ non2xx=$(awk '/Non-2xx/ {print $NF}' wrk.txt); non2xx=${non2xx:-0}
 echo "----"
 echo "acknowledged votes (HTTP 200): $acknowledged in ${seconds}s = $(awk -v a="$acknowledged" -v s="$seconds" 'BEGIN {printf "%.0f", a / s}') votes/s"
 echo "p99 latency: ${p99} ms; non-2xx answers: $non2xx"
+echo "serve CPU time: $(awk -v t="$cpu_used" -v hz="$(getconf CLK_TCK)" -v a="$acknowledged" 'BEGIN {printf "%.2f s, %.0f us per vote", t / hz, t / hz * 1e6 / a}')"
 echo "rows added to vote_history: $rows (acknowledged + votes in flight when wrk stopped, at most $connections)"
 if [ "$rows" -ge "$acknowledged" ] && [ "$((rows - acknowledged))" -le "$connections" ]; then
   echo "every acknowledged vote is in the database: yes"

@@ -10,7 +10,7 @@ public class PollScannerTests
 
     [OneTimeSetUp]
     public async Task Start() => _site = await RunningSite.StartAsync(
-        [("scanned@example.com", "Scanned Reader"), ("reader@example.com", "Ada Lovelace"), ("late@example.com", "Late Reader"), ("changer@example.com", "Grace Hopper")]);
+        [("scanned@example.com", "Scanned Reader"), ("reader@example.com", "Ada Lovelace"), ("late@example.com", "Late Reader"), ("changer@example.com", "Grace Hopper"), ("forger@example.com", "Forger")]);
 
     [OneTimeTearDown]
     public async Task Stop() => await _site.DisposeAsync();
@@ -51,6 +51,22 @@ public class PollScannerTests
     }
 
     [Test]
+    public async Task Change_ForgedFormOrUnknownRating_RefusedAndNothingChanges()
+    {
+        var url = _site.VoteUrl("forger@example.com", 3);
+        var token = url[(url.LastIndexOf('/') + 1)..];
+        var before = _site.History("forger@example.com");
+        var pageForm = RunningSite.FormToken(await (await _site.Http.GetAsync(url)).Content.ReadAsStringAsync());
+        var wrongKind = await _site.PostFormAsync($"{url}/change", ("form", pageForm), ("rating", "2"));
+        var otherLink = new Newsletter.Polls.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Polls.FormKind.ThankYou, "someone-else");
+        var foreign = await _site.PostFormAsync($"{url}/change", ("form", otherLink), ("rating", "2"));
+        var thankYou = new Newsletter.Polls.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Polls.FormKind.ThankYou, token);
+        var unknown = await _site.PostFormAsync($"{url}/change", ("form", thankYou), ("rating", "7"));
+        Assert.That(new[] { wrongKind.StatusCode, foreign.StatusCode, unknown.StatusCode }, Is.All.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(_site.History("forger@example.com"), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task Reader_ConfirmsAfterScannerFlaggedPage_VoteCounts()
     {
         var urls = Enumerable.Range(1, 5).Select(r => _site.VoteUrl("late@example.com", r)).ToList();
@@ -69,11 +85,11 @@ public class PollScannerTests
         var url = _site.VoteUrl("changer@example.com", 5);
         var page = await (await _site.Http.GetAsync(url)).Content.ReadAsStringAsync();
         var thanks = await (await _site.PostFormAsync(url, ("form", RunningSite.FormToken(page)))).Content.ReadAsStringAsync();
-        var changeForms = RunningSite.Forms(thanks).Where(f => f.Action.StartsWith("/poll/") && !f.Action.EndsWith("/comment")).ToList();
+        var changeForms = RunningSite.Forms(thanks).Where(f => f.Action.EndsWith("/change")).ToList();
         Assert.That(changeForms, Has.Count.EqualTo(4), "one button per other option");
+        Assert.That(thanks, Does.Contain("name=\"rating\" value=\"1\"").And.Not.Contain("name=\"rating\" value=\"5\""));
 
-        var toOne = changeForms.Single(f => _site.Workspace.Tokens.TryVerify(f.Action["/poll/".Length..], Newsletter.Polls.LinkPurpose.Vote, null, out var c) && c.Argument == 1);
-        var changed = await _site.PostFormAsync(_site.BaseUrl + toOne.Action, ("form", toOne.Token));
+        var changed = await _site.PostFormAsync(_site.BaseUrl + changeForms[0].Action, ("form", changeForms[0].Token), ("rating", "1"));
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await changed.Content.ReadAsStringAsync(), Does.Contain("Poor"));
         Assert.That(_site.Votes("changer@example.com"), Is.EqualTo(1), "one vote per subscriber and issue");

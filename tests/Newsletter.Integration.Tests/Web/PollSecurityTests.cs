@@ -77,7 +77,8 @@ public class PollSecurityTests
         var url = $"{_site.BaseUrl}/poll/{Token("commenter@example.com", 3)}/comment";
         var tooLong = await _site.PostFormAsync(url, ("form", CommentForm(thanks)), ("comment", new string('x', VoteStore.MaxCommentLength + 1)));
         var forged = await _site.PostFormAsync(url, ("form", Alter(CommentForm(thanks))), ("comment", "hello"));
-        var voteForm = await _site.PostFormAsync(url, ("form", RunningSite.FormToken(thanks, "/poll/" + Token("commenter@example.com", 5))), ("comment", "hi"));
+        var pageForm = RunningSite.FormToken(await (await _site.Http.GetAsync(_site.VoteUrl("commenter@example.com", 3))).Content.ReadAsStringAsync());
+        var voteForm = await _site.PostFormAsync(url, ("form", pageForm), ("comment", "hi"));
         Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await tooLong.Content.ReadAsStringAsync(), Does.Contain($"at most {VoteStore.MaxCommentLength} characters"));
         Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

@@ -25,7 +25,7 @@ public class FormTokenTests
     public void Verify_OtherLinkKindOrKey_IsRefused()
     {
         var forms = new FormToken(Keys, _clock);
-        var token = forms.Create(FormKind.Comment, "vote-link");
+        var token = forms.Create(FormKind.ThankYou, "vote-link");
         Assert.That(forms.TryVerify(token, "other-link", TimeSpan.FromHours(1), out _, out _), Is.False);
         Assert.That(forms.TryVerify(token, "vote-link", TimeSpan.FromHours(1), [FormKind.PageVote, FormKind.PressedVote], out _, out _), Is.False);
         var stranger = new FormToken(new SigningKeyRing([RandomNumberGenerator.GetBytes(32)]), _clock);
