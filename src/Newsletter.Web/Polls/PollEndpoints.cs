@@ -108,7 +108,17 @@ public static class PollEndpoints
     private static async Task<IResult> RecordAsync(string token, LinkClaims claims, IssueRecord issue, int rating, Workspace workspace,
         PollServices polls, CancellationToken cancellationToken)
     {
-        var receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, rating, cancellationToken);
+        VoteReceipt receipt;
+        try
+        {
+            receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, rating, cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or System.Threading.Channels.ChannelClosedException)
+        {
+            // Not committed, so not acknowledged: the reader is told to try again rather than thanked.
+            return Page.Html("Please try again", "<p>Your rating could not be saved just now. Please use the link again in a minute.</p>",
+                StatusCodes.Status503ServiceUnavailable);
+        }
         if (!receipt.Recorded) return Page.InvalidLink();
         return PollPages.ThankYou(new ThankYouModel(issue, rating, token, receipt.Comment, polls.Forms.Create(FormKind.ThankYou, token), receipt.Name));
     }

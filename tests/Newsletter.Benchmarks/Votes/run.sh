@@ -2,13 +2,16 @@
 # Load test of the vote endpoint: starts `newsletter serve` on 127.0.0.1 over a seeded workspace, drives it with
 # wrk (Debian package `wrk`) POSTing signed votes, stops serve by its PID and prints votes/s, latency and whether
 # every acknowledged vote (HTTP 200) is a row in the database.
-#   bash tests/Newsletter.Benchmarks/Votes/run.sh            # SUBSCRIBERS=20000 DURATION=10s CONNECTIONS=64 THREADS=2
+#   bash tests/Newsletter.Benchmarks/Votes/run.sh
+# Knobs (environment): SUBSCRIBERS=20000 DURATION=10s CONNECTIONS=16 THREADS=2 SERVER_GC=1 (serve runs with
+# DOTNET_gcServer=1, the setting recommended for serve in production; SERVER_GC=0 measures the workstation GC).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 subscribers=${SUBSCRIBERS:-20000}
 duration=${DURATION:-10s}
-connections=${CONNECTIONS:-64}
+connections=${CONNECTIONS:-16}
+server_gc=${SERVER_GC:-1}
 threads=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
@@ -42,7 +45,7 @@ issue_file=$(ls issues/*.md | head -1)
 issue_id=$(/usr/bin/python3 -c 'import sqlite3; print(sqlite3.connect("newsletter.db").execute("SELECT max(id) FROM issues").fetchone()[0])')
 /usr/bin/python3 "$here/seed.py" newsletter.db "$issue_id" "$subscribers" "$NEWSLETTER_SIGNING_KEY" requests.txt
 
-"${cli[@]}" serve --urls "$url" >serve.log 2>&1 &
+DOTNET_gcServer=$server_gc "${cli[@]}" serve --urls "$url" >serve.log 2>&1 &
 serve_pid=$!
 for _ in $(seq 100); do curl -fs "$url/" >/dev/null 2>&1 && break; sleep 0.1; done
 
@@ -62,7 +65,7 @@ acknowledged=$(awk '/^acknowledged_votes/ {print $2}' wrk.txt)
 seconds=$(awk '/requests in/ {for (i = 1; i <= NF; i++) if ($i == "in") print $(i+1)}' wrk.txt | tr -d 's,')
 p99=$(awk '/^p99_ms/ {print $2}' wrk.txt)
 non2xx=$(awk '/Non-2xx/ {print $NF}' wrk.txt); non2xx=${non2xx:-0}
-echo "----"
+echo "---- $subscribers subscribers, $connections connections, $threads wrk threads, DOTNET_gcServer=$server_gc"
 echo "acknowledged votes (HTTP 200): $acknowledged in ${seconds}s = $(awk -v a="$acknowledged" -v s="$seconds" 'BEGIN {printf "%.0f", a / s}') votes/s"
 echo "p99 latency: ${p99} ms; non-2xx answers: $non2xx"
 echo "serve CPU time: $(awk -v t="$cpu_used" -v hz="$(getconf CLK_TCK)" -v a="$acknowledged" 'BEGIN {printf "%.2f s, %.0f us per vote", t / hz, t / hz * 1e6 / a}')"
