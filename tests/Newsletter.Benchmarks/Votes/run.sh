@@ -51,9 +51,10 @@ for _ in $(seq 100); do curl -fs "$url/" >/dev/null 2>&1 && break; sleep 0.1; do
 
 count_rows() { /usr/bin/python3 -c 'import sqlite3; print(sqlite3.connect("newsletter.db").execute("SELECT count(*) FROM vote_history").fetchone()[0])'; }
 # A short warm-up first (JIT, connection pools, page cache), not counted; then the measured run.
-wrk -t"$threads" -c"$connections" -d3s -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" >/dev/null
+wrk -t"$threads" -c"$connections" -d5s -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" >/dev/null
 sleep 1
 before=$(count_rows)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$serve_pid/stat"; }
 cpu_before=$(cpu_ticks)
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" | tee wrk.txt
@@ -65,7 +66,7 @@ acknowledged=$(awk '/^acknowledged_votes/ {print $2}' wrk.txt)
 seconds=$(awk '/requests in/ {for (i = 1; i <= NF; i++) if ($i == "in") print $(i+1)}' wrk.txt | tr -d 's,')
 p99=$(awk '/^p99_ms/ {print $2}' wrk.txt)
 non2xx=$(awk '/Non-2xx/ {print $NF}' wrk.txt); non2xx=${non2xx:-0}
-echo "---- $subscribers subscribers, $connections connections, $threads wrk threads, DOTNET_gcServer=$server_gc"
+echo "---- load average before the run: $load; $subscribers subscribers, $connections connections, $threads wrk threads, DOTNET_gcServer=$server_gc"
 echo "acknowledged votes (HTTP 200): $acknowledged in ${seconds}s = $(awk -v a="$acknowledged" -v s="$seconds" 'BEGIN {printf "%.0f", a / s}') votes/s"
 echo "p99 latency: ${p99} ms; non-2xx answers: $non2xx"
 echo "serve CPU time: $(awk -v t="$cpu_used" -v hz="$(getconf CLK_TCK)" -v a="$acknowledged" 'BEGIN {printf "%.2f s, %.0f us per vote", t / hz, t / hz * 1e6 / a}')"

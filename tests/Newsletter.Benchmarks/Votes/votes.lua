@@ -1,13 +1,14 @@
--- wrk script: each connection POSTs pre-generated, signed vote requests (path and form body), cycling
--- through them from its own offset, and counts the 200 answers (a vote acknowledged after its commit).
+-- wrk script: each thread POSTs pre-generated, signed vote requests (path and form body), cycling through
+-- them from its own offset. No response() hook, so wrk does not hand every body to Lua (that would take CPU
+-- from the server on a 2-core machine); a completed response that is not an error status is a 200, a vote
+-- acknowledged after its commit, because the vote endpoint answers nothing else in 2xx/3xx.
 local requests = {}
 local index = 0
-acknowledged = 0
-local threads = {}
+local threads = 0
 
 function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
+  thread:set("id", threads)
+  threads = threads + 1
 end
 
 function init(args)
@@ -24,13 +25,7 @@ function request()
   return requests[index]
 end
 
-function response(status, headers, body)
-  if status == 200 then acknowledged = acknowledged + 1 end
-end
-
 function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("acknowledged") end
-  io.write(string.format("acknowledged_votes %d\n", total))
+  io.write(string.format("acknowledged_votes %d\n", summary.requests - summary.errors.status))
   io.write(string.format("p50_ms %.2f\np99_ms %.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
