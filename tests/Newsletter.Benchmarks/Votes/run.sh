@@ -50,8 +50,9 @@ serve_pid=$!
 for _ in $(seq 100); do curl -fs "$url/" >/dev/null 2>&1 && break; sleep 0.1; done
 
 count_rows() { /usr/bin/python3 -c 'import sqlite3; print(sqlite3.connect("newsletter.db").execute("SELECT count(*) FROM vote_history").fetchone()[0])'; }
-# A short warm-up first (JIT, connection pools, page cache), not counted; then the measured run.
-wrk -t"$threads" -c"$connections" -d5s -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" >/dev/null
+# A warm-up first, not counted: on a busy 2-core machine tiered JIT recompilation still takes a quarter of
+# serve's CPU 10 s in (measured with perf), so 15 s by default (WARMUP=...); then the measured run.
+wrk -t"$threads" -c"$connections" -d"${WARMUP:-15s}" -s "$here/votes.lua" "$url" -- "$work/requests.txt" "$threads" >/dev/null
 sleep 1
 before=$(count_rows)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
