@@ -1,15 +1,20 @@
 // Builds the reader-facing web application that `newsletter serve` runs.
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsletter.Web.Archive;
 using Newsletter.Web.Polls;
+using Newsletter.Web.Stats;
 using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
 
-/// <summary>The web application: poll votes, unsubscribe and the issue archive, on Kestrel.</summary>
+/// <summary>The web application: poll votes, unsubscribe, the issue archive and the stats page, on Kestrel.</summary>
 public static class NewsletterSite
 {
     /// <summary>Builds the application for <paramref name="workspace"/>, listening on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>).</summary>
@@ -17,20 +22,48 @@ public static class NewsletterSite
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
+        // Warnings only: request logs would carry personal link tokens and client addresses.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(workspace);
+        builder.Services.AddSingleton(_ => new PollServices(workspace));
+        AddRateLimits(builder.Services, workspace.Settings.RateLimitPerMinute);
         var app = builder.Build();
+        // Behind the reverse proxy at baseUrl (on loopback, the default trusted proxy) the client is in X-Forwarded-For.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.Use(async (context, next) =>
         {
             // Personal tokens sit in URLs: never leak them to other sites through the Referer header.
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            context.Response.Headers["Content-Security-Policy"] =
+                $"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src {PollPages.AutoSubmitScriptSource}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+            if (!context.Request.Path.StartsWithSegments("/issues") && context.Request.Path != "/")
+                context.Response.Headers.CacheControl = "no-store";
             await next();
         });
+        if (workspace.Settings.RateLimitPerMinute > 0) app.UseRateLimiter();
         app.MapPolls();
         app.MapUnsubscribe();
         app.MapArchive();
+        app.MapStats();
         return app;
+    }
+
+    // One fixed window per client address over every endpoint: enough for a reader, a wall for a flood.
+    private static void AddRateLimits(IServiceCollection services, int perMinute)
+    {
+        if (perMinute <= 0) return;
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
     }
 }

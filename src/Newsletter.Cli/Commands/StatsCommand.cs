@@ -1,5 +1,6 @@
-// `newsletter stats [ISSUE]`: ratings per issue, as a table or JSON.
+// `newsletter stats [ISSUE]`: ratings per issue with bars, the trend of the average, and the comments; as a table, CSV or JSON.
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Newsletter.Reporting;
 using Spectre.Console;
@@ -9,36 +10,48 @@ namespace Newsletter.Cli.Commands;
 /// <summary>The <c>stats</c> command.</summary>
 internal static class StatsCommand
 {
+    private const int BarWidth = 30;
+
     public static Command Create()
     {
         var issue = new Argument<string?>("issue") { Description = "An issue slug or file; all issues when omitted", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("stats", "Show deliveries and poll ratings per issue") { issue, format };
+        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var withEmails = new Option<bool>("--with-emails") { Description = "Show who wrote each comment (personal data)" };
+        var command = new Command("stats", "Show deliveries, poll ratings, the trend and comments per issue") { issue, format, withEmails };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var people = result.GetValue(withEmails);
             IReadOnlyList<IssueStats> stats;
             if (result.GetValue(issue) is { } wanted)
             {
                 var slug = Path.GetFileNameWithoutExtension(wanted);
                 var record = workspace.Issues.FindBySlug(slug) ?? throw new FormatException($"'{slug}' has not been sent yet");
-                stats = [workspace.Stats.For(record)];
+                stats = [workspace.Stats.For(record, people)];
             }
             else
             {
-                stats = workspace.Stats.ForAll();
+                stats = workspace.Stats.ForAll(people);
             }
-            if (result.GetValue(format) == "json")
-                Console.WriteLine(JsonSerializer.Serialize(stats, new JsonSerializerOptions { WriteIndented = true }));
-            else
-                WriteTable(stats);
+            switch (result.GetValue(format))
+            {
+                case "json":
+                    Console.WriteLine(JsonSerializer.Serialize(stats, new JsonSerializerOptions { WriteIndented = true }));
+                    break;
+                case "csv":
+                    StatsCsv.Write(Console.Out, stats);
+                    break;
+                default:
+                    WriteTables(stats);
+                    break;
+            }
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<IssueStats> all)
+    private static void WriteTables(IReadOnlyList<IssueStats> all)
     {
         if (all.Count == 0)
         {
@@ -47,15 +60,35 @@ internal static class StatsCommand
         }
         foreach (var stats in all)
         {
-            var table = new Table().Title(Markup.Escape($"{stats.Title} ({stats.Slug})")).AddColumns("Option", "Votes", "");
-            var max = Math.Max(1, stats.Votes.Max(v => v.Count));
+            var table = new Table().Title(Markup.Escape($"{stats.Title} ({stats.Slug})")).AddColumns("Option", "Votes", "Share", "");
             foreach (var option in stats.Votes)
-                table.AddRow(Markup.Escape($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(),
-                    new string('█', (int)Math.Round(20.0 * option.Count / max)));
+            {
+                var share = stats.Responses == 0 ? 0 : (double)option.Count / stats.Responses;
+                table.AddRow(Markup.Escape($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(CultureInfo.InvariantCulture),
+                    (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%", new string('█', (int)Math.Round(BarWidth * share)));
+            }
+            table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"));
             AnsiConsole.Write(table);
-            Console.WriteLine($"Delivered {stats.Delivered}, responses {stats.Responses}, " +
-                $"response rate {(stats.ResponseRate is { } r ? r.ToString("P1") : "-")}, average {(stats.Average is { } a ? a.ToString("0.00") : "-")}");
+            foreach (var comment in stats.Comments)
+                Console.WriteLine($"  [{comment.Rating}] {comment.Text.ReplaceLineEndings(" ")}{(comment.Email is null ? "" : $"  ({comment.Email})")}");
             Console.WriteLine();
         }
+        WriteTrend(all);
     }
+
+    // The average per issue on one scale, so a drift across issues is visible at a glance.
+    private static void WriteTrend(IReadOnlyList<IssueStats> all)
+    {
+        var trend = StatsReport.Trend(all);
+        if (trend.Count == 0) return;
+        var top = Math.Max(1, all.SelectMany(s => s.Votes).Select(v => v.Value).DefaultIfEmpty(5).Max());
+        var table = new Table().Title("Average rating across issues").AddColumns("Issue", "Average", "");
+        foreach (var (slug, average) in trend)
+            table.AddRow(Markup.Escape(slug), Average(average), new string('█', (int)Math.Round(BarWidth * average / top)));
+        AnsiConsole.Write(table);
+    }
+
+    private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Average(double? average) => average is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }

@@ -1,4 +1,4 @@
-// The small, self-contained HTML pages readers see (no scripts, inline styles only).
+// The small, self-contained HTML pages readers see (inline styles; the only script is the poll page's, allowed by hash).
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
@@ -25,8 +25,12 @@ public static class Page
         a { color: #0969da; }
         button { font: inherit; padding: 10px 18px; border-radius: 8px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
         .options a { display: inline-block; margin: 4px; padding: 10px 14px; border: 1px solid #d0d7de; border-radius: 8px; text-decoration: none; color: inherit; }
-        .options a.chosen { border-color: #0969da; background: #ddf4ff; }
-        @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } a { color: #58a6ff; } button, .options a { background: #21262d; color: #e6edf3; border-color: #30363d; } .options a.chosen { background: #0c2d6b; } }
+        .options form { display: inline-block; margin: 4px; }
+        blockquote.comment { white-space: pre-wrap; border-left: 3px solid #d0d7de; margin: 0; padding: 4px 12px; }
+        table { border-collapse: collapse; } th, td { padding: 4px 10px; border-bottom: 1px solid #d0d7de; text-align: left; }
+        svg { max-width: 100%; height: auto; }
+        textarea { font: inherit; width: 100%; box-sizing: border-box; }
+        @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } a { color: #58a6ff; } button, textarea { background: #21262d; color: #e6edf3; border-color: #30363d; } }
         </style>
         </head>
         <body>
@@ -35,6 +39,9 @@ public static class Page
         </body>
         </html>
         """, "text/html; charset=utf-8", statusCode: statusCode);
+
+    /// <summary>The page for a form that cannot be accepted (400): <paramref name="reason"/> says why and that nothing was saved.</summary>
+    public static IResult BadForm(string reason) => Html("That did not work", $"<p>{E(reason)}</p>", StatusCodes.Status400BadRequest);
 
     /// <summary>The page for a link that is not valid (forged, altered or for something that no longer exists).</summary>
     public static IResult InvalidLink() => Html("This link is not valid",

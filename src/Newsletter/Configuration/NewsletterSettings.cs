@@ -54,6 +54,15 @@ public sealed class NewsletterSettings
     /// </summary>
     public string? SigningKeyFile { get; init; }
 
+    /// <summary>
+    /// Secret that opens the stats page of <c>newsletter serve</c> (<c>/stats?key=SECRET</c>); the page is off when
+    /// empty. Better kept out of the file: the environment variable <c>NEWSLETTER_STATS_TOKEN</c> wins over it.
+    /// </summary>
+    public string? StatsToken { get; init; }
+
+    /// <summary>Requests per minute one client address may make to the public endpoints of <c>serve</c>; 0 turns the limit off.</summary>
+    public int RateLimitPerMinute { get; init; } = 300;
+
     /// <summary>Folder of the configuration file; relative paths were resolved against it.</summary>
     public string WorkspaceRoot { get; init; } = Directory.GetCurrentDirectory();
 }

@@ -66,6 +66,8 @@ public static class SettingsLoader
             Delivery = s.Delivery,
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
+            StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,
+            RateLimitPerMinute = s.RateLimitPerMinute,
         };
     }
 

@@ -9,8 +9,9 @@ namespace Newsletter.Reporting;
 /// <param name="Delivered">Deliveries accepted by the transport.</param>
 /// <param name="Votes">Per option, in poll order: label, rating value and number of votes.</param>
 /// <param name="Responses">Subscribers who voted.</param>
-/// <param name="Average">Mean rating of the responses, null when there are none.</param>
-/// <param name="ResponseRate">Responses divided by deliveries (0–1), null when nothing was delivered.</param>
+/// <param name="Average">Mean rating of the responses, rounded to 2 decimals; null when there are none.</param>
+/// <param name="ResponseRate">Responses divided by deliveries (0–1, 4 decimals), null when nothing was delivered.</param>
+/// <param name="Comments">Comments left with the votes, oldest first; the address only when asked for.</param>
 public sealed record IssueStats(
     [property: JsonPropertyName("slug")] string Slug,
     [property: JsonPropertyName("title")] string Title,
@@ -18,7 +19,8 @@ public sealed record IssueStats(
     [property: JsonPropertyName("votes")] IReadOnlyList<OptionVotes> Votes,
     [property: JsonPropertyName("responses")] int Responses,
     [property: JsonPropertyName("average")] double? Average,
-    [property: JsonPropertyName("response_rate")] double? ResponseRate);
+    [property: JsonPropertyName("response_rate")] double? ResponseRate,
+    [property: JsonPropertyName("comments")] IReadOnlyList<CommentEntry> Comments);
 
 /// <summary>Votes for one poll option.</summary>
 /// <param name="Label">Option label.</param>
@@ -30,3 +32,14 @@ public sealed record OptionVotes(
     [property: JsonPropertyName("emoji")] string Emoji,
     [property: JsonPropertyName("value")] int Value,
     [property: JsonPropertyName("count")] int Count);
+
+/// <summary>A comment in a report.</summary>
+/// <param name="Rating">The rating it came with.</param>
+/// <param name="Text">The comment as written; escape it when showing it as HTML.</param>
+/// <param name="At">When it was saved (UTC).</param>
+/// <param name="Email">The subscriber's address, or null unless the report was asked to include people.</param>
+public sealed record CommentEntry(
+    [property: JsonPropertyName("rating")] int Rating,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("email"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email);

@@ -1,5 +1,4 @@
 // Computes IssueStats from the ledger and the votes.
-using Newsletter.Authoring;
 using Newsletter.Delivery;
 using Newsletter.Polls;
 
@@ -8,19 +7,24 @@ namespace Newsletter.Reporting;
 /// <summary>Builds <see cref="IssueStats"/> for recorded issues.</summary>
 public sealed class StatsReport(IssueStore issues, VoteStore votes)
 {
-    /// <summary>Figures for every recorded issue, oldest first.</summary>
-    public IReadOnlyList<IssueStats> ForAll() => issues.List().Select(For).ToList();
+    /// <summary>Figures for every recorded issue with a poll, oldest first; addresses only when <paramref name="withPeople"/>.</summary>
+    public IReadOnlyList<IssueStats> ForAll(bool withPeople = false) =>
+        issues.List().Where(i => i.Poll is not null).Select(i => For(i, withPeople)).ToList();
 
-    /// <summary>Figures for one issue.</summary>
-    public IssueStats For(IssueRecord issue)
+    /// <summary>Figures for one issue; addresses only when <paramref name="withPeople"/>.</summary>
+    public IssueStats For(IssueRecord issue, bool withPeople = false)
     {
         var tally = votes.Tally(issue.Id);
-        var poll = issue.Poll ?? PollDefinition.Default;
-        var options = poll.Options.Select(o => new OptionVotes(o.Label, o.Emoji, o.Value, tally.GetValueOrDefault(o.Value))).ToList();
+        var options = (issue.Poll?.Options ?? []).Select(o => new OptionVotes(o.Label, o.Emoji, o.Value, tally.GetValueOrDefault(o.Value))).ToList();
         var responses = tally.Values.Sum();
         var delivered = votes.Delivered(issue.Id);
         double? average = responses == 0 ? null : Math.Round(tally.Sum(kv => (double)kv.Key * kv.Value) / responses, 2);
         double? rate = delivered == 0 ? null : Math.Round((double)responses / delivered, 4);
-        return new IssueStats(issue.Slug, issue.Title, delivered, options, responses, average, rate);
+        var comments = votes.Comments(issue.Id).Select(c => new CommentEntry(c.Rating, c.Text, c.At, withPeople ? c.Email : null)).ToList();
+        return new IssueStats(issue.Slug, issue.Title, delivered, options, responses, average, rate, comments);
     }
+
+    /// <summary>The average rating of each issue that has responses, oldest first: the trend across issues.</summary>
+    public static IReadOnlyList<(string Slug, double Average)> Trend(IEnumerable<IssueStats> stats) =>
+        stats.Where(s => s.Average is not null).Select(s => (s.Slug, s.Average!.Value)).ToList();
 }

@@ -1,0 +1,70 @@
+// The editor's stats page in `serve`: figures, SVG charts and comments, behind a secret from the configuration.
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Newsletter.Reporting;
+using Newsletter.Web.Pages;
+
+namespace Newsletter.Web.Stats;
+
+/// <summary>
+/// Maps <c>GET /stats</c>. The secret is <c>NEWSLETTER_STATS_TOKEN</c> or the <c>statsToken</c> setting, given as
+/// <c>Authorization: Bearer SECRET</c> (RFC 6750 §2.1) or <c>?key=SECRET</c>; without a configured secret, or with a
+/// wrong one, the page does not exist (404). No personal data is shown unless <c>?emails=1</c> asks for it.
+/// </summary>
+public static class StatsEndpoints
+{
+    /// <summary>Environment variable holding the stats page secret; wins over the setting.</summary>
+    public const string EnvironmentVariable = "NEWSLETTER_STATS_TOKEN";
+
+    /// <summary>Adds the stats endpoint.</summary>
+    public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/stats", Show);
+        return app;
+    }
+
+    private static IResult Show(HttpRequest request, Workspace workspace)
+    {
+        if (!Authorized(request, workspace)) return Results.NotFound();
+        var withEmails = request.Query["emails"] == "1";
+        var all = workspace.Stats.ForAll(withEmails);
+        var body = new StringBuilder();
+        if (all.Count == 0) body.Append("<p>No issue has been sent yet.</p>");
+        var top = all.SelectMany(s => s.Votes).Select(v => v.Value).DefaultIfEmpty(5).Max();
+        if (all.Count > 0) body.Append("<h2>Average rating across issues</h2>").Append(SvgCharts.Trend(StatsReport.Trend(all), top));
+        foreach (var stats in all.Reverse()) body.Append(Issue(stats));
+        return Page.Html($"{workspace.Settings.Name}: ratings", body.ToString());
+    }
+
+    private static string Issue(IssueStats stats)
+    {
+        var html = new StringBuilder($"<section class=\"issue\"><h2>{Page.E(stats.Title)}</h2><p><small>{Page.E(stats.Slug)}</small></p>");
+        html.Append("<table><tr><th>Delivered</th><th>Responses</th><th>Response rate</th><th>Average</th></tr>")
+            .Append($"<tr><td>{stats.Delivered}</td><td>{stats.Responses}</td><td>{(stats.ResponseRate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–")}</td>")
+            .Append($"<td>{(stats.Average is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")}</td></tr></table>")
+            .Append(SvgCharts.Bars(stats));
+        if (stats.Comments.Count > 0)
+        {
+            html.Append("<h3>Comments</h3><ul class=\"comments\">");
+            foreach (var comment in stats.Comments)
+                html.Append($"<li><strong>{comment.Rating}</strong> {Page.E(comment.Text)}{(comment.Email is null ? "" : $" <small>({Page.E(comment.Email)})</small>")}</li>");
+            html.Append("</ul>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    // Compares hashes in fixed time, so neither the secret's content nor its length leaks through timing.
+    private static bool Authorized(HttpRequest request, Workspace workspace)
+    {
+        var secret = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrEmpty(secret)) secret = workspace.Settings.StatsToken;
+        if (string.IsNullOrEmpty(secret)) return false;
+        var header = request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : request.Query["key"].ToString();
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    }
+}

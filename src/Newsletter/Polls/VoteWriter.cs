@@ -1,0 +1,151 @@
+// Writes votes through one SQLite connection in group commits, acknowledging each vote only after its commit.
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Newsletter.Storage;
+
+namespace Newsletter.Polls;
+
+/// <summary>The outcome of recording a vote.</summary>
+/// <param name="Recorded">False when the issue or subscriber does not exist (nothing was written).</param>
+/// <param name="Comment">The comment the reader left earlier with this vote, or null.</param>
+/// <param name="Name">The subscriber's display name, or null.</param>
+public sealed record VoteReceipt(bool Recorded, string? Comment, string? Name);
+
+/// <summary>
+/// The single writer of votes. SQLite allows one writer at a time and a commit costs a WAL sync, so concurrent
+/// votes queue here and a background thread writes whatever has queued as one transaction ("group commit"):
+/// at 5,000 votes/s that is tens of votes per commit instead of one. Each caller's task completes only after the
+/// transaction holding its vote has committed with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous),
+/// so every acknowledged vote is on disk and survives a crash or restart. A failed batch fails each of its votes.
+/// </summary>
+public sealed class VoteWriter : IAsyncDisposable
+{
+    /// <summary>Most votes written in one transaction; bounds the latency a batch adds.</summary>
+    public const int MaxBatch = 512;
+
+    private readonly Database _database;
+    private readonly TimeProvider _clock;
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly Task _loop;
+
+    /// <summary>Starts the writer thread on <paramref name="database"/>.</summary>
+    public VoteWriter(Database database, TimeProvider clock)
+    {
+        _database = database;
+        _clock = clock;
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Queues a vote and completes once it is committed.</summary>
+    /// <exception cref="SqliteException">The batch holding the vote could not be committed; the vote was not recorded.</exception>
+    /// <exception cref="ChannelClosedException">The writer is shutting down.</exception>
+    public async Task<VoteReceipt> RecordAsync(long issueId, long subscriberId, int rating, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(issueId, subscriberId, rating);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task;
+    }
+
+    /// <summary>Stops accepting votes, writes those queued and stops the thread.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task Run()
+    {
+        using var connection = _database.Connect();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+        }
+        using var statements = new Statements(connection);
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            Commit(connection, statements, batch);
+            batch.Clear();
+        }
+    }
+
+    private void Commit(SqliteConnection connection, Statements statements, List<Pending> batch)
+    {
+        var receipts = new VoteReceipt[batch.Count];
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            var now = StoredTime.ToText(_clock.GetUtcNow());
+            for (var i = 0; i < batch.Count; i++) receipts[i] = statements.Write(transaction, batch[i], now);
+            transaction.Commit();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            foreach (var pending in batch) pending.Done.TrySetException(e);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(receipts[i]);
+    }
+
+    private sealed record Pending(long IssueId, long SubscriberId, int Rating)
+    {
+        public TaskCompletionSource<VoteReceipt> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    // The two statements prepared once and reused for every vote.
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteCommand _upsert;
+        private readonly SqliteCommand _history;
+
+        public Statements(SqliteConnection connection)
+        {
+            _upsert = Prepare(connection, "upsert");
+            _history = Prepare(connection, "history");
+        }
+
+        public VoteReceipt Write(SqliteTransaction transaction, Pending vote, string now)
+        {
+            Bind(_upsert, transaction, vote, now);
+            VoteReceipt receipt;
+            using (var reader = _upsert.ExecuteReader())
+            {
+                if (!reader.Read()) return new VoteReceipt(false, null, null);
+                receipt = new VoteReceipt(true, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+            }
+            Bind(_history, transaction, vote, now);
+            _history.ExecuteNonQuery();
+            return receipt;
+        }
+
+        public void Dispose()
+        {
+            _upsert.Dispose();
+            _history.Dispose();
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection connection, string name)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = SqlCatalog.Get("votes", name);
+            foreach (var parameter in new[] { "$issue", "$subscriber", "$rating", "$now" })
+                command.Parameters.Add(new SqliteParameter(parameter, null));
+            return command;
+        }
+
+        private static void Bind(SqliteCommand command, SqliteTransaction transaction, Pending vote, string now)
+        {
+            command.Transaction = transaction;
+            command.Parameters[0].Value = vote.IssueId;
+            command.Parameters[1].Value = vote.SubscriberId;
+            command.Parameters[2].Value = vote.Rating;
+            command.Parameters[3].Value = now;
+        }
+    }
+}

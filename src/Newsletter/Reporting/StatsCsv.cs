@@ -1,0 +1,42 @@
+// Writes report figures as CSV (RFC 4180), one row per issue and poll option, for spreadsheets.
+using System.Globalization;
+
+namespace Newsletter.Reporting;
+
+/// <summary>
+/// CSV output of <see cref="IssueStats"/>: header
+/// <c>slug,title,delivered,responses,response_rate,average,option_value,option_label,option_votes</c>, then one
+/// row per issue and option (issue figures repeated), fields quoted per RFC 4180 §2 when needed, CRLF line ends.
+/// Numbers use the invariant culture; a missing average or rate is an empty field.
+/// </summary>
+public static class StatsCsv
+{
+    /// <summary>The header row's fields.</summary>
+    public static readonly string[] Header =
+        ["slug", "title", "delivered", "responses", "response_rate", "average", "option_value", "option_label", "option_votes"];
+
+    /// <summary>Writes <paramref name="stats"/> to <paramref name="writer"/>.</summary>
+    public static void Write(TextWriter writer, IEnumerable<IssueStats> stats)
+    {
+        WriteRow(writer, Header);
+        foreach (var issue in stats)
+            foreach (var option in issue.Votes)
+                WriteRow(writer, [issue.Slug, issue.Title, Number(issue.Delivered), Number(issue.Responses), Number(issue.ResponseRate),
+                    Number(issue.Average), Number(option.Value), option.Label, Number(option.Count)]);
+    }
+
+    private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static void WriteRow(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        writer.Write(string.Join(',', fields.Select(Quote)));
+        writer.Write("\r\n");
+    }
+
+    // RFC 4180 §2.6-2.7; a leading formula character is prefixed so spreadsheets show the text instead of running it.
+    private static string Quote(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' && !double.TryParse(field, CultureInfo.InvariantCulture, out _)) field = "'" + field;
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    }
+}
