@@ -19,7 +19,7 @@ public static class ImageRules
         foreach (var image in Parser.ParseDocument(email.Html).QuerySelectorAll("img"))
         {
             var src = image.GetAttribute("src") ?? "";
-            var position = locator.Find(SourceName(src));
+            var position = locator.Find(src) is { Line: > 0 } exact ? exact : locator.Find(SourceName(src));
             if (!image.HasAttribute("alt"))
                 yield return new(CheckSeverity.Warning, "image-alt", position, $"the image '{src}' has no alt text; write ![what it shows](…) or alt=\"…\"");
             if (!image.HasAttribute("width"))
