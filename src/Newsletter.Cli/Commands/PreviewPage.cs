@@ -35,7 +35,7 @@ internal static class PreviewPage
             main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; overflow-x: auto; }
             figure { margin: 0; }
             figcaption { font-size: 12px; margin-bottom: 4px; color: #57606a; }
-            iframe { border: 1px solid #9ca3af; background: #fff; height: 1400px; }
+            iframe { border: 1px solid #9ca3af; background: #fff; height: 3200px; } /* tall, so the page scrolls and the frames keep their full width */
             .desktop { width: 680px; } .phone { width: 375px; } .text { width: 640px; }
             #status { font-size: 12px; color: #9ca3af; }
             </style>
