@@ -47,6 +47,22 @@ public class FrontMatterFormatsTests
     }
 
     [Test]
+    public void Parse_TomlArrayOfTables_IsRefusedWithAHint()
+    {
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"ok\"\n[[poll.options]]\nlabel = \"Yes\"\n+++\n"))!;
+        Assert.That(error.Position.Line, Is.EqualTo(3));
+        Assert.That(error.Reason, Does.Contain("inline array"));
+    }
+
+    [Test]
+    public void Parse_UnclosedTomlBlock_NamesTheMissingLine()
+    {
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"ok\"\nBody"))!;
+        Assert.That(error.Position.Line, Is.EqualTo(1));
+        Assert.That(error.Reason, Does.Contain("no closing '+++' line"));
+    }
+
+    [Test]
     public void Parse_PelicanHeader_ReadsTitleDateAndSummaryAsPreheader()
     {
         var issue = IssueParser.Parse("issues/post.md", """

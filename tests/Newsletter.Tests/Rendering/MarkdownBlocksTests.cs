@@ -66,6 +66,13 @@ public class MarkdownBlocksTests
     }
 
     [Test]
+    public void ToHtml_ProtocolRelativeImage_TakesTheArchiveScheme()
+    {
+        var html = MarkdownConverter.ToHtml("![logo](//cdn.example.com/logo.png)", "https://news.example.com/issues/x");
+        Assert.That(html, Does.Contain("src=\"https://cdn.example.com/logo.png\""));
+    }
+
+    [Test]
     public void ToHtml_LiquidLink_IsNotTakenForRelative()
     {
         var html = MarkdownConverter.ToHtml("[me]({{ issue.url }})", "https://news.example.com/issues/x");
