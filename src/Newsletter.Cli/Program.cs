@@ -8,6 +8,8 @@ var root = new RootCommand("Write newsletter issues in Markdown, mail them to yo
     InitCommand.Create(),          // a new workspace: config, templates, issues/
     SubscribersCommand.Create(),   // the list: add, import, list, remove
     RenderCommand.Create(),        // what one subscriber would get, as .html, .txt and .eml
+    CheckCommand.Create(),         // pre-send rules: templates, size, links, images, CSS
+    PreviewCommand.Create(),       // live preview on 127.0.0.1, reloading on every change
     SendCommand.Create(),          // mail an issue, or every due issue (cron); pause, resume, cancel
     ScheduleCommand.Create(),      // when `send --due` mails an issue
     StatusCommand.Create(),        // where each issue's send stands

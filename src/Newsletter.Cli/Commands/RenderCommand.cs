@@ -1,5 +1,6 @@
 // `newsletter render ISSUE.md`: writes what one subscriber would receive, for looking at before sending.
 using System.CommandLine;
+using Newsletter.Checks;
 using Newsletter.Mail.Mime;
 using Newsletter.Rendering;
 
@@ -22,6 +23,8 @@ internal static class RenderCommand
                 ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
                 : SampleSubscriber.Instance;
             var issueId = workspace.Issues.FindBySlug(parsed.Slug)?.Id ?? 0;
+            // Pre-send checks (issue 5): errors stop here; warnings are printed.
+            ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId)));
             var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
                 parsed.Slug, workspace.Links.Unsubscribe(issueId, recipient.Id));
@@ -36,5 +39,10 @@ internal static class RenderCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    internal static void ReportWarnings(CheckReport report)
+    {
+        foreach (var finding in report.Findings) Console.Error.WriteLine(finding);
     }
 }

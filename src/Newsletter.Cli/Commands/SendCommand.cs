@@ -1,6 +1,7 @@
 // `newsletter send ISSUE.md`, `send --due` and `send --pause/--resume/--cancel`: mail issues, exactly once per subscriber.
 using System.CommandLine;
 using Newsletter.Authoring;
+using Newsletter.Checks;
 using Newsletter.Delivery;
 
 namespace Newsletter.Cli.Commands;
@@ -42,6 +43,8 @@ internal static class SendCommand
 
     private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken)
     {
+        // Pre-send checks (issue 5): an issue with errors is not sent to anyone.
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         await using var transport = TransportFactory.Create(workspace.Settings, configPath);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
@@ -78,6 +81,7 @@ internal static class SendCommand
     private static int DryRun(Workspace workspace, Issue issue)
     {
         var record = workspace.Issues.FindBySlug(issue.Slug);
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         var renderer = workspace.Prepare(issue, record?.Id ?? 0);
         var count = 0;
         var bytes = 0L;

@@ -1,39 +1,54 @@
-// The public web archive: an index of sent issues and one page per issue, without anyone's personal links.
+// The public web archive: an index of sent issues, one page per issue without anyone's personal links, and a feed.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Newsletter.Authoring;
 using Newsletter.Polls;
-using Newsletter.Rendering;
 using Newsletter.Web.Pages;
 
 namespace Newsletter.Web.Archive;
 
-/// <summary>Maps <c>GET /</c> (index) and <c>GET /issues/{slug}</c> (the "view in browser" target).</summary>
+/// <summary>Maps <c>GET /</c> (index), <c>GET /issues/{slug}</c> (the "view online" target) and <c>GET /feed.xml</c> (Atom, RFC 4287).</summary>
 public static class ArchiveEndpoints
 {
+    // Issue pages show the newsletter's own images from anywhere on the web; everything else stays as strict as the site.
+    private const string IssuePagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; frame-ancestors 'none'";
+
     /// <summary>Adds the archive endpoints.</summary>
     public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (Workspace workspace) => Index(workspace));
-        app.MapGet(PersonalLinks.ArchivePath + "{slug}", (string slug, Workspace workspace) => Show(slug, workspace));
+        app.MapGet("/feed.xml", (Workspace workspace) => Feed(workspace));
+        app.MapGet(PersonalLinks.ArchivePath + "{slug}", (string slug, Workspace workspace, HttpContext context) => Show(slug, workspace, context));
         return app;
     }
 
     private static IResult Index(Workspace workspace)
     {
-        var items = workspace.Issues.List().Where(i => i.Status != "draft").Reverse()
-            .Select(i => $"<li><a href=\"{Page.E(workspace.Links.Archive(i.Slug))}\">{Page.E(i.Title)}</a></li>");
-        return Page.Html(workspace.Settings.Name, $"<ul>{string.Concat(items)}</ul>");
+        var items = PublishedIssues.List(workspace).Select(p =>
+            $"<li><a href=\"{Page.E(workspace.Links.Archive(p.Record.Slug))}\">{Page.E(p.Issue.Title)}</a>" +
+            (p.Issue.Date is { } date ? $" <small>{date:yyyy-MM-dd}</small>" : "") + "</li>");
+        return Page.Html(workspace.Settings.Name,
+            $"<ul>{string.Concat(items)}</ul><p><a href=\"{Page.E(workspace.Info.Url)}feed.xml\">Atom feed</a></p>");
     }
 
-    private static IResult Show(string slug, Workspace workspace)
+    private static IResult Show(string slug, Workspace workspace, HttpContext context)
     {
-        var record = workspace.Issues.FindBySlug(slug);
-        var file = Path.Combine(workspace.Settings.Issues, slug + ".md");
-        if (record is null || record.Status == "draft" || !File.Exists(file)) return Page.Html("Issue not found", "<p>There is no such issue.</p>", StatusCodes.Status404NotFound);
-        var issue = IssueParser.Load(file);
-        // Archive pages show the body as written: merge fields have no subscriber here, so they are shown empty.
-        return Page.Html(issue.Title, MarkdownConverter.ToHtml(issue.Body));
+        if (PublishedIssues.Find(workspace, slug) is not { } published)
+            return Page.Html("Issue not found", "<p>There is no such issue.</p>", StatusCodes.Status404NotFound);
+        // The email layout rendered for nobody in particular: merge fields empty, no poll, no unsubscribe link.
+        var html = workspace.Prepare(published.Issue, published.Record.Id).RenderForArchive();
+        context.Response.Headers.ContentSecurityPolicy = IssuePagePolicy;
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static IResult Feed(Workspace workspace)
+    {
+        var entries = PublishedIssues.List(workspace).Take(20).Select(p => new AtomFeed.Entry(
+            p.Issue.Title,
+            workspace.Links.Archive(p.Record.Slug),
+            p.Issue.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.UnixEpoch,
+            p.Issue.Preheader,
+            workspace.Prepare(p.Issue, p.Record.Id).RenderForArchive())).ToList();
+        return Results.Text(AtomFeed.Write(workspace.Settings.Name, workspace.Info.Url, entries), "application/atom+xml; charset=utf-8");
     }
 }

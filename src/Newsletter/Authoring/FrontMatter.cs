@@ -1,21 +1,26 @@
-// Splits a "---" YAML front matter block from the Markdown body and reads it with positions.
+// Splits front matter (YAML "---", TOML "+++" or Pelican "Key: value" lines) from the Markdown body, with positions.
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Newsletter.Authoring;
 
 /// <summary>
-/// Front matter: a YAML mapping between a first line <c>---</c> and the next <c>---</c> (or <c>...</c>) line,
-/// the Jekyll convention. Values keep their source line and column for error messages.
+/// Front matter: a YAML mapping between a first line <c>---</c> and the next <c>---</c> (or <c>...</c>) line
+/// (the Jekyll convention), a TOML block between <c>+++</c> lines (Hugo, see <see cref="TomlFrontMatter"/>), or
+/// Pelican <c>Key: value</c> lines ended by a blank line (see <see cref="PelicanHeader"/>). Values keep their
+/// source line and column for error messages.
 /// </summary>
 public sealed class FrontMatter
 {
     private readonly Dictionary<string, YamlNode> _values;
 
-    private FrontMatter(string path, Dictionary<string, YamlNode> values)
+    private readonly int _lineOffset;
+
+    private FrontMatter(string path, Dictionary<string, YamlNode> values, int lineOffset = 1)
     {
         Path = path;
         _values = values;
+        _lineOffset = lineOffset;
     }
 
     /// <summary>The file the front matter came from.</summary>
@@ -33,17 +38,23 @@ public sealed class FrontMatter
     public static (FrontMatter FrontMatter, string Body, int BodyLine) Split(string path, string text)
     {
         var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\uFEFF').TrimStart('\uFEFF') != "---")
-            return (new FrontMatter(path, []), text, 1);
-        var end = Array.FindIndex(lines, 1, l => l.TrimEnd('\r', ' ') is "---" or "...");
-        if (end < 0)
-            throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "front matter starts with '---' but has no closing '---' line");
-        var yaml = string.Join('\n', lines[1..end]);
-        var body = string.Join('\n', lines[(end + 1)..]);
-        return (Parse(path, yaml, lines), body, end + 2);
+        var first = lines[0].TrimEnd('\r', ' ', '\uFEFF').TrimStart('\uFEFF');
+        if (first is "---" or "+++")
+        {
+            var toml = first == "+++";
+            var end = Array.FindIndex(lines, 1, l => toml ? l.TrimEnd('\r', ' ') == "+++" : l.TrimEnd('\r', ' ') is "---" or "...");
+            if (end < 0)
+                throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), $"front matter starts with '{first}' but has no closing '{first}' line");
+            var yaml = toml ? TomlFrontMatter.ToYaml(path, lines[1..end], 2) : string.Join('\n', lines[1..end]);
+            return (Parse(path, yaml, lines, 1), string.Join('\n', lines[(end + 1)..]), end + 2);
+        }
+        var header = PelicanHeader.Length(lines);
+        if (header == 0) return (new FrontMatter(path, []), text, 1);
+        // The blank line after the header belongs to it; the body keeps its own line numbers.
+        return (Parse(path, PelicanHeader.ToYaml(lines, header), lines, 0), string.Join('\n', lines[header..]), header + 1);
     }
 
-    private static FrontMatter Parse(string path, string yaml, string[] fileLines)
+    private static FrontMatter Parse(string path, string yaml, string[] fileLines, int lineOffset)
     {
         var stream = new YamlStream();
         try
@@ -52,22 +63,24 @@ public sealed class FrontMatter
         }
         catch (YamlException e)
         {
-            // The YAML starts on file line 2.
-            var line = (int)e.Start.Line + 1;
+            var line = (int)e.Start.Line + lineOffset;
             throw new IssueFormatException(At(path, fileLines, line, (int)e.Start.Column), "front matter is not valid YAML: " + Reason(e), e);
         }
-        if (stream.Documents.Count == 0) return new FrontMatter(path, []);
+        if (stream.Documents.Count == 0) return new FrontMatter(path, [], lineOffset);
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            throw new IssueFormatException(At(path, fileLines, 2, 1), "front matter must be a list of 'key: value' lines");
+            throw new IssueFormatException(At(path, fileLines, 1 + lineOffset, 1), "front matter must be a list of 'key: value' lines");
         var values = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in mapping.Children)
             values[((YamlScalarNode)key).Value ?? ""] = value;
-        return new FrontMatter(path, values);
+        return new FrontMatter(path, values, lineOffset);
     }
 
-    /// <summary>The position of a node in the file (front matter begins on line 2).</summary>
+    /// <summary>The position of a node in the file (YAML and TOML front matter begin on line 2, Pelican lines on line 1).</summary>
     public SourcePosition PositionOf(YamlNode node, string? sourceLine = null) =>
-        new(Path, (int)node.Start.Line + 1, (int)node.Start.Column, sourceLine);
+        new(Path, (int)node.Start.Line + _lineOffset, (int)node.Start.Column, sourceLine);
+
+    /// <summary>1-based file line of a node.</summary>
+    public int LineOf(YamlNode node) => (int)node.Start.Line + _lineOffset;
 
     private static SourcePosition At(string path, string[] lines, int line, int column) =>
         new(path, line, column, line - 1 < lines.Length && line >= 1 ? lines[line - 1].TrimEnd('\r') : null);

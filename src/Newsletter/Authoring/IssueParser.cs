@@ -29,15 +29,25 @@ public static partial class IssueParser
         var lines = text.Split('\n');
         var (front, body, bodyLine) = FrontMatter.Split(path, text);
         var fileDate = FileNameDate(path);
-        var title = String(front, lines, "title") ?? FirstHeading(body)
-            ?? throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "the front matter needs a 'title'");
+        var title = String(front, lines, "title");
+        if (title is null && FirstHeading(body) is { } heading)
+        {
+            // The layout shows the title in its header; the heading it came from is blanked (not removed, so
+            // every later body line keeps its number for error positions).
+            title = heading.Text;
+            var bodyLines = body.Split('\n');
+            bodyLines[heading.Index] = "";
+            body = string.Join('\n', bodyLines);
+        }
+        if (title is null) throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "the front matter needs a 'title'");
         return new Issue
         {
             SourcePath = path,
             Slug = Path.GetFileNameWithoutExtension(path),
             Title = title,
             Subject = String(front, lines, "subject") ?? title,
-            Preheader = String(front, lines, "preheader") ?? "",
+            // Pelican and Hugo call the preview text a summary or description.
+            Preheader = String(front, lines, "preheader") ?? String(front, lines, "summary") ?? String(front, lines, "description") ?? "",
             Date = Date(front, lines) ?? fileDate,
             SendAt = SendAt(front, lines),
             Template = Template(front, lines),
@@ -138,11 +148,13 @@ public static partial class IssueParser
             DateTimeStyles.None, out var date) ? date : null;
     }
 
-    private static string? FirstHeading(string body)
+    private static (string Text, int Index)? FirstHeading(string body)
     {
-        foreach (var line in body.Split('\n'))
+        var lines = body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (line.StartsWith("# ", StringComparison.Ordinal)) return line[2..].Trim();
+            var line = lines[i].TrimEnd('\r');
+            if (line.StartsWith("# ", StringComparison.Ordinal)) return (line[2..].Trim().TrimEnd('#').Trim(), i);
             if (line.Trim().Length > 0 && !line.TrimStart().StartsWith('<')) return null;
         }
         return null;
@@ -150,8 +162,8 @@ public static partial class IssueParser
 
     private static IssueFormatException Error(FrontMatter front, string[] lines, YamlNode node, string reason)
     {
-        var line = (int)node.Start.Line + 1;
-        return new IssueFormatException(front.PositionOf(node, line - 1 < lines.Length ? lines[line - 1] : null), reason);
+        var line = front.LineOf(node);
+        return new IssueFormatException(front.PositionOf(node, line - 1 < lines.Length && line >= 1 ? lines[line - 1] : null), reason);
     }
 
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})-")]

@@ -9,7 +9,8 @@ namespace Newsletter.Rendering;
 /// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
 /// <c>subscriber</c> (email, name, first_name, fields, and each custom field by name), <c>poll</c> (question,
 /// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
-/// <c>view_online_url</c>, <c>share_url</c> and <c>newsletter</c> (name, postal_address, url, language).
+/// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language) and
+/// <c>archive</c> (true on the public web page, where there is no subscriber and no personal link).
 /// </summary>
 public sealed class EmailModel
 {
@@ -56,9 +57,34 @@ public sealed class EmailModel
         };
     }
 
+    /// <summary>The issue's public web-archive URL (absolute).</summary>
+    public string ArchiveUrl => (string)_issue["url"]!;
+
+    /// <summary>The model for an anonymous web reader: empty subscriber fields, no poll and no personal links.</summary>
+    public Dictionary<string, object?> ForArchive()
+    {
+        var fields = _knownFields.ToDictionary(n => n, _ => (object?)"", StringComparer.Ordinal);
+        var subscriber = new Dictionary<string, object?>(fields, StringComparer.Ordinal)
+        {
+            ["email"] = "", ["name"] = "", ["first_name"] = "", ["fields"] = fields,
+        };
+        return new()
+        {
+            ["issue"] = _issue,
+            ["newsletter"] = _newsletter,
+            ["subscriber"] = subscriber,
+            ["poll"] = null,
+            ["unsubscribe_url"] = "",
+            ["view_online_url"] = _issue["url"],
+            ["share_url"] = _issue["url"],
+            ["archive"] = true,
+        };
+    }
+
     /// <summary>The model for one subscriber; personal links are signed for them.</summary>
     public Dictionary<string, object?> For(Subscriber subscriber) => new()
     {
+        ["archive"] = false,
         ["issue"] = _issue,
         ["newsletter"] = _newsletter,
         ["subscriber"] = SubscriberValues(subscriber),

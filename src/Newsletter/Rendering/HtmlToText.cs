@@ -62,6 +62,10 @@ public static class HtmlToText
             case "hr":
                 writer.Paragraph(indent, new string('-', 20), wrap: false);
                 break;
+            case "table" when element.GetAttribute("role") == "presentation":
+                // Layout tables (callouts, sponsor blocks) hold paragraphs, not data.
+                foreach (var child in element.ChildNodes) Block(child, writer, indent);
+                break;
             case "table":
                 foreach (var row in element.QuerySelectorAll("tr"))
                     writer.Line(indent, string.Join(" | ", row.Children.Select(c => Inline(c, writer))));
@@ -121,6 +125,12 @@ public static class HtmlToText
                 if (!string.IsNullOrWhiteSpace(alt)) builder.Append('[').Append(alt.Trim()).Append(']');
                 return;
             case IElement { LocalName: "style" or "script" }:
+                return;
+            case IElement { LocalName: "a" } back when back.ClassList.Contains("footnote-back-ref"):
+                return; // "↩" means nothing without the page to jump back to.
+            case IElement { LocalName: "sup" } sup:
+                builder.Append('^');
+                foreach (var child in sup.ChildNodes) InlineInto(child, writer, builder);
                 return;
             case IElement { LocalName: "a" } anchor:
                 foreach (var child in anchor.ChildNodes) InlineInto(child, writer, builder);

@@ -44,7 +44,8 @@ public sealed partial class IssueRenderer
         };
         // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
-        var bodyHtml = MarkdownConverter.ToHtml(issue.Body);
+        // Relative links resolve against the issue's archive page, which only the model knows.
+        var bodyHtml = MarkdownConverter.ToHtml(issue.Body, modelFactory("", "").ArchiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
 
@@ -94,6 +95,23 @@ public sealed partial class IssueRenderer
                 _subject.Render(model).Trim(),
                 _html.Render(model),
                 TidyText(_text.Render(model)));
+        }
+        catch (LiquidException e)
+        {
+            throw TemplateException.From(e);
+        }
+    }
+
+    /// <summary>
+    /// Renders the public web page of the issue: the same HTML layout for an anonymous reader (merge fields empty,
+    /// so <c>default:</c> filters apply), without poll, unsubscribe or any other personal link.
+    /// </summary>
+    /// <exception cref="TemplateException">A render-time Liquid error, with position.</exception>
+    public string RenderForArchive()
+    {
+        try
+        {
+            return _html.Render(_model.ForArchive());
         }
         catch (LiquidException e)
         {

@@ -37,7 +37,7 @@ public class IssueRendererGoldenTests
     public void Render_SampleIssue_InlinesStylesAndPersonalisesLinks()
     {
         var rendered = Render(Path.Combine(Here, "2026-11-20-sample.md"));
-        Assert.That(rendered.Html, Does.Match("<h2 [^>]*style=\"font-size: 20px"), "body headings get the stylesheet inlined");
+        Assert.That(rendered.Html, Does.Match("<h2 [^>]*style=\"font-size: 13px"), "body headings get the stylesheet inlined");
         Assert.That(rendered.Html, Does.Contain("@media (prefers-color-scheme: dark)"), "media queries stay in <style>");
         Assert.That(rendered.Html, Does.Match("class=\"poll-option\"[^>]*style=\"display: block"), "partials are inlined too");
         Assert.That(rendered.Html, Does.Contain("Hi Ada,"));
@@ -54,6 +54,8 @@ public class IssueRendererGoldenTests
         var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => new EmailModel(issue, 7, html, text, info, links, ["company"]));
         return renderer.Render(new Subscriber(42, "ada@example.com", "Ada Lovelace", new Dictionary<string, string> { ["company"] = "Engines" }, SubscriberStatus.Active));
     }
+
+    internal static string RepositoryTemplatesPath() => RepositoryTemplates();
 
     private static string RepositoryTemplates()
     {

@@ -1,0 +1,38 @@
+// Finds the issues the public may read: recorded as sending or sent, with their file still in the issues folder.
+using Newsletter.Authoring;
+using Newsletter.Delivery;
+
+namespace Newsletter.Web.Archive;
+
+/// <summary>A published issue: its database record and its parsed file.</summary>
+/// <param name="Record">The row of the <c>issues</c> table.</param>
+/// <param name="Issue">The issue file as parsed now.</param>
+public sealed record PublishedIssue(IssueRecord Record, Issue Issue);
+
+/// <summary>Lists and finds published issues, newest first. Drafts and issues whose file is gone or broken are left out.</summary>
+public static class PublishedIssues
+{
+    /// <summary>Every published issue of <paramref name="workspace"/>, newest first (by date, then slug).</summary>
+    public static IReadOnlyList<PublishedIssue> List(Workspace workspace) =>
+        workspace.Issues.List().Select(r => Load(workspace, r)).OfType<PublishedIssue>()
+            .OrderByDescending(p => p.Issue.Date).ThenByDescending(p => p.Record.Slug, StringComparer.Ordinal).ToList();
+
+    /// <summary>The published issue <paramref name="slug"/>, or null.</summary>
+    public static PublishedIssue? Find(Workspace workspace, string slug) =>
+        workspace.Issues.FindBySlug(slug) is { } record ? Load(workspace, record) : null;
+
+    private static PublishedIssue? Load(Workspace workspace, IssueRecord record)
+    {
+        if (record.Status == "draft") return null;
+        var file = Path.Combine(workspace.Settings.Issues, record.Slug + ".md");
+        if (!File.Exists(file)) return null;
+        try
+        {
+            return new PublishedIssue(record, IssueParser.Load(file));
+        }
+        catch (IssueFormatException)
+        {
+            return null; // An issue edited into a broken state after sending is not shown rather than failing the index.
+        }
+    }
+}

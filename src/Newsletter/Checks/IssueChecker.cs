@@ -1,0 +1,63 @@
+// `newsletter check`: renders an issue for a sample subscriber and runs every rule before anything goes out.
+using Newsletter.Authoring;
+using Newsletter.Rendering;
+
+namespace Newsletter.Checks;
+
+/// <summary>
+/// Runs the checks on an issue: front matter and Liquid errors (with positions), then on the email a sample
+/// subscriber would get: size (Gmail clips HTML over 102 KB), subject and preheader, unsubscribe link, links,
+/// images and CSS support. <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
+/// </summary>
+public static class IssueChecker
+{
+    /// <summary>Reads and checks <paramref name="issuePath"/>; never throws for a fault in the issue or templates.</summary>
+    /// <param name="issuePath">The issue file.</param>
+    /// <param name="templatesPath">The templates folder, searched for positions of template-borne findings (may be null).</param>
+    /// <param name="prepare">Prepares the renderer of an issue (e.g. <c>Workspace.Prepare</c>).</param>
+    public static CheckReport Check(string issuePath, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    {
+        Issue issue;
+        try
+        {
+            issue = IssueParser.Load(issuePath);
+        }
+        catch (IssueFormatException e)
+        {
+            return new CheckReport([new CheckFinding(CheckSeverity.Error, "front-matter", e.Position, e.Reason)], 0, 0);
+        }
+        return Check(issue, templatesPath, prepare);
+    }
+
+    /// <summary>Checks a parsed issue.</summary>
+    /// <param name="issue">The issue.</param>
+    /// <param name="templatesPath">The templates folder (may be null).</param>
+    /// <param name="prepare">Prepares the renderer of the issue.</param>
+    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    {
+        RenderedEmail email;
+        try
+        {
+            email = prepare(issue).Render(SampleSubscriber.Instance);
+        }
+        catch (NewsletterException e)
+        {
+            return new CheckReport([new CheckFinding(CheckSeverity.Error, "liquid", e.Position, e.Reason)], 0, 0);
+        }
+        var locator = new SourceLocator(issue.SourcePath, templatesPath);
+        var findings = new List<CheckFinding>();
+        findings.AddRange(MessageRules.Check(issue, email, locator));
+        findings.AddRange(LinkRules.Check(issue, email, locator));
+        findings.AddRange(ImageRules.Check(email, locator));
+        findings.AddRange(CssSupport.Default.Check(email.Html, locator));
+        return new CheckReport(findings, MessageRules.Bytes(email.Html), MessageRules.Bytes(email.Text));
+    }
+
+    /// <summary>Checks <paramref name="issue"/> and throws when any rule reports an error; returns the warnings otherwise.</summary>
+    /// <exception cref="IssueCheckFailedException">At least one error; the message lists them with positions.</exception>
+    public static CheckReport EnsureSendable(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    {
+        var report = Check(issue, templatesPath, prepare);
+        return report.HasErrors ? throw new IssueCheckFailedException(issue.SourcePath, report) : report;
+    }
+}

@@ -1,0 +1,72 @@
+// `newsletter check`, and `render`/`send` refusing an issue whose checks find errors.
+using Newsletter.Integration.Tests.Support;
+
+namespace Newsletter.Integration.Tests.Design;
+
+public class CheckCommandTests
+{
+    private static string EveryFault => File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Newsletter.Tests", "Checks", "every-fault.md"));
+
+    [Test]
+    public void Check_FileWithEveryFault_PrintsPositionsAndExitsOne()
+    {
+        using var workspace = new TestWorkspace();
+        RemoveUnsubscribeLinks(workspace);
+        var result = workspace.Run("check", workspace.Write("issues/2026-11-27-faults.md", EveryFault));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
+        foreach (var rule in new[] { "warning link-relative", "warning link-http", "error link-malformed", "warning image-alt", "warning image-width",
+                     "warning subject-length", "warning preheader-empty", "error unsubscribe-missing", "warning css-support" })
+            Assert.That(result.Output, Does.Contain(rule), result.Output);
+        Assert.That(result.Output, Does.Contain("issues/2026-11-27-faults.md(7,22): warning link-relative"));
+        Assert.That(result.Output, Does.Match(@"HTML [\d,]+ bytes .* 4 error\(s\), \d+ warning\(s\)\."));
+    }
+
+    [Test]
+    public void Check_CleanIssue_ExitsZeroWithSizes()
+    {
+        using var workspace = new TestWorkspace();
+        var result = workspace.Run("check", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Match(@"HTML [\d,]+ bytes \([\d.]+ KB of Gmail's 102 KB\), text [\d,]+ bytes; 0 error\(s\), 0 warning\(s\)\."));
+    }
+
+    [Test]
+    public void Check_LiquidError_ExitsOneWithLineAndColumn()
+    {
+        using var workspace = new TestWorkspace();
+        var result = workspace.Run("check", workspace.Write("issues/bad.md", "---\ntitle: T\npreheader: P\n---\nHi {{ subscriber.frist_name }}\n"));
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Output, Does.Match(@"issues/bad\.md\(5,\d+\): error liquid: "));
+    }
+
+    [Test]
+    public void SendAndRender_IssueWithCheckErrors_RefuseAndSendNothing()
+    {
+        using var workspace = new TestWorkspace();
+        Assert.That(workspace.Run("subscribers", "add", "ada@example.com").ExitCode, Is.EqualTo(0));
+        var issue = workspace.Write("issues/2026-11-27-broken.md", "---\ntitle: T\npreheader: P\n---\nSee <a href=\"https://exa mple.com\">this</a>.\n");
+
+        var send = workspace.Run("send", issue);
+        Assert.That(send.ExitCode, Is.EqualTo(1), send.Output);
+        Assert.That(send.Error, Does.Contain("error link-malformed"));
+        Assert.That(Directory.Exists(workspace.PathOf("outbox/2026-11-27-broken")), Is.False, "nothing was sent");
+        Assert.That(workspace.Count("SELECT COUNT(*) FROM deliveries"), Is.EqualTo(0));
+
+        var render = workspace.Run("render", issue, "--out", "out");
+        Assert.That(render.ExitCode, Is.EqualTo(1));
+        Assert.That(Directory.Exists(workspace.PathOf("out")), Is.False, "nothing was written");
+    }
+
+    private static void RemoveUnsubscribeLinks(TestWorkspace workspace)
+    {
+        foreach (var footer in Directory.EnumerateFiles(workspace.PathOf("templates/partials"), "footer.*"))
+            File.WriteAllText(footer, File.ReadAllText(footer).Replace("{{ unsubscribe_url }}", "{{ newsletter.url }}"));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Newsletter.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("repository root not found");
+    }
+}

@@ -1,0 +1,49 @@
+// The default design in a real browser engine: phone and desktop widths, light and dark, screenshots kept.
+using Newsletter.Integration.Tests.Support;
+
+namespace Newsletter.Integration.Tests.Design;
+
+[NonParallelizable]
+public class DesignScreenshotTests
+{
+    private static string _html = "";
+    private static TestWorkspace? _workspace;
+
+    [OneTimeSetUp]
+    public void RenderSampleIssue()
+    {
+        _workspace = new TestWorkspace();
+        var issue = _workspace.Write("issues/2026-11-27-design.md", DesignIssue.Text);
+        var render = _workspace.Run("render", issue, "--out", "out");
+        Assert.That(render.ExitCode, Is.EqualTo(0), render.Error);
+        _html = _workspace.PathOf("out/2026-11-27-design.html");
+    }
+
+    [OneTimeTearDown]
+    public void RemoveWorkspace() => _workspace?.Dispose();
+
+    [TestCase(375, false)]
+    [TestCase(375, true)]
+    [TestCase(600, false)]
+    [TestCase(600, true)]
+    public void DefaultDesign_InChromium_FitsTheWidthAndShowsEveryPollOption(int width, bool dark)
+    {
+        var name = $"default-{width}-{(dark ? "dark" : "light")}";
+        var png = Path.Combine(ScreenshotFolder(), name + ".png");
+        Chromium.Screenshot(_html, width, dark, png);
+        Assert.That(new FileInfo(png).Length, Is.GreaterThan(10_000), "a screenshot was written");
+        TestContext.AddTestAttachment(png, name);
+
+        var probe = Chromium.Measure(_html, width, dark);
+        Assert.That(probe.GetProperty("width").GetInt32(), Is.EqualTo(width), "the viewport has the width under test");
+        Assert.That(probe.GetProperty("scrollWidth").GetInt32(), Is.LessThanOrEqualTo(width), "no horizontal overflow");
+        Assert.That(probe.GetProperty("options").GetInt32(), Is.EqualTo(5));
+        Assert.That(probe.GetProperty("visibleOptions").GetInt32(), Is.EqualTo(5), "every poll option is visible, at least 44 px tall and inside the viewport");
+        Assert.That(probe.GetProperty("dark").GetBoolean(), Is.EqualTo(dark));
+        Assert.That(probe.GetProperty("containerBackground").GetString(), Is.EqualTo(dark ? "rgb(22, 27, 34)" : "rgb(255, 255, 255)"));
+    }
+
+    // Kept after the run (under the test output folder) so a person can look at them.
+    private static string ScreenshotFolder() =>
+        Directory.CreateDirectory(Path.Combine(TestContext.CurrentContext.TestDirectory, "screenshots")).FullName;
+}
