@@ -60,10 +60,15 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
         Span<byte> bytes = stackalloc byte[HeaderLength + TagLength + 3];
         if (formToken is null || formToken.Length != 36 || !TryDecode(formToken, bytes, out var written) || written != HeaderLength + TagLength)
             return false;
-        if (bytes[0] != Version || keys.Find(bytes[1]) is not { } key || !Enum.IsDefined((FormKind)bytes[2])) return false;
+        if (bytes[0] != Version || !Enum.IsDefined((FormKind)bytes[2])) return false;
         Span<byte> expected = stackalloc byte[TagLength];
-        Sign(key, bytes[..HeaderLength], linkToken, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[HeaderLength..written])) return false;
+        var signed = false;
+        foreach (var key in keys.Find(bytes[1]))
+        {
+            Sign(key, bytes[..HeaderLength], linkToken, expected);
+            signed |= CryptographicOperations.FixedTimeEquals(expected, bytes[HeaderLength..written]);
+        }
+        if (!signed) return false;
         var at = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes[3..]));
         var age = clock.GetUtcNow() - at;
         // A token from the future (clock skew beyond a few seconds) is as suspect as an old one.

@@ -62,11 +62,9 @@ public sealed class LinkToken(SigningKeyRing keys, TimeProvider clock)
         if (token.Length is 0 or > 96 || !TryDecode(token, decoded, out var written) || written < 3 + 4 + TagLength)
             return false;
         var bytes = decoded[..written];
-        if (bytes[0] != Version || keys.Find(bytes[1]) is not { } key || bytes[2] != (byte)purpose) return false;
+        if (bytes[0] != Version || bytes[2] != (byte)purpose) return false;
         var payload = bytes[..^TagLength];
-        Span<byte> expected = stackalloc byte[32];
-        HMACSHA256.HashData(key, payload, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected[..TagLength], bytes[^TagLength..])) return false;
+        if (!SignedByAny(keys.Find(bytes[1]), payload, bytes[^TagLength..])) return false;
         var offset = 3;
         if (!TryReadVarint(payload, ref offset, out var issue) || !TryReadVarint(payload, ref offset, out var subscriber)
             || !TryReadVarint(payload, ref offset, out var argument) || !TryReadVarint(payload, ref offset, out var day)
@@ -91,6 +89,17 @@ public sealed class LinkToken(SigningKeyRing keys, TimeProvider clock)
         {
             return false;
         }
+    }
+
+    private static bool SignedByAny(IReadOnlyList<byte[]> candidates, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> tag)
+    {
+        Span<byte> expected = stackalloc byte[32];
+        foreach (var key in candidates)
+        {
+            HMACSHA256.HashData(key, payload, expected);
+            if (CryptographicOperations.FixedTimeEquals(expected[..TagLength], tag)) return true;
+        }
+        return false;
     }
 
     private int Today() => (int)(clock.GetUtcNow() - Epoch).TotalDays;

@@ -14,7 +14,8 @@ public sealed class SigningKeyRing
     /// <summary>Environment variable holding keys (base64, 32+ bytes each, comma-separated, signing key first).</summary>
     public const string EnvironmentVariable = "NEWSLETTER_SIGNING_KEY";
 
-    private readonly Dictionary<byte, byte[]> _byId = [];
+    // One byte of hash can be shared by two keys (1 in 256), so an id names a short list, not one key.
+    private readonly Dictionary<byte, List<byte[]>> _byId = [];
 
     /// <summary>Creates a ring; the first key signs.</summary>
     /// <exception cref="ArgumentException">No keys, or a key shorter than 32 bytes (the HMAC-SHA256 block strength).</exception>
@@ -24,19 +25,21 @@ public sealed class SigningKeyRing
         foreach (var key in keys)
         {
             if (key.Length < 32) throw new ArgumentException("signing keys must be at least 32 bytes", nameof(keys));
-            _byId.TryAdd(IdOf(key), key);
+            if (!_byId.TryGetValue(IdOf(key), out var sameId)) _byId[IdOf(key)] = sameId = [];
+            sameId.Add(key);
         }
         SigningKeyId = IdOf(keys[0]);
+        SigningKey = keys[0];
     }
 
     /// <summary>Id of the key that signs new tokens.</summary>
     public byte SigningKeyId { get; }
 
     /// <summary>The signing key.</summary>
-    internal byte[] SigningKey => _byId[SigningKeyId];
+    internal byte[] SigningKey { get; }
 
-    /// <summary>The key with this id, or null.</summary>
-    internal byte[]? Find(byte id) => _byId.GetValueOrDefault(id);
+    /// <summary>The keys with this id (usually one; none for an unknown id).</summary>
+    internal IReadOnlyList<byte[]> Find(byte id) => _byId.TryGetValue(id, out var keys) ? keys : [];
 
     /// <summary>
     /// Loads keys from <see cref="EnvironmentVariable"/> if set, else from <paramref name="keyFile"/>

@@ -58,6 +58,21 @@ public class LinkTokenTests
     }
 
     [Test]
+    public void Verify_RotatedKeyWithTheSameKeyId_StillAcceptsOldTokens()
+    {
+        // Find two keys whose one-byte ids collide, as happens once in 256 rotations.
+        var oldKey = RandomNumberGenerator.GetBytes(32);
+        var oldId = System.Security.Cryptography.SHA256.HashData(oldKey)[0];
+        byte[] newKey;
+        do newKey = RandomNumberGenerator.GetBytes(32);
+        while (System.Security.Cryptography.SHA256.HashData(newKey)[0] != oldId);
+        var token = new LinkToken(new SigningKeyRing([oldKey]), TimeProvider.System).Create(LinkPurpose.Vote, 7, 8, 4);
+        var rotated = new LinkToken(new SigningKeyRing([newKey, oldKey]), TimeProvider.System);
+        Assert.That(rotated.TryVerify(token, LinkPurpose.Vote, null, out _), Is.True);
+        Assert.That(rotated.TryVerify(rotated.Create(LinkPurpose.Vote, 7, 8, 4), LinkPurpose.Vote, null, out _), Is.True);
+    }
+
+    [Test]
     public void Verify_ExpiredToken_IsRefused()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
