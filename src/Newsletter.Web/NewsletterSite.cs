@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsletter.Web.Archive;
 using Newsletter.Web.Polls;
+using Newsletter.Web.Signup;
 using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
@@ -31,6 +32,7 @@ public static class NewsletterSite
         app.MapPolls();
         app.MapUnsubscribe();
         app.MapArchive();
+        app.MapSignup();
         return app;
     }
 }

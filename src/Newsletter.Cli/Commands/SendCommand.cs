@@ -13,7 +13,8 @@ internal static class SendCommand
         var issue = new Argument<string?>("issue") { Description = "The issue file to send", Arity = ArgumentArity.ZeroOrOne };
         var due = new Option<bool>("--due") { Description = "Send every issue in the issues folder whose send_at has passed (for cron)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Render every message and report, but send and record nothing" };
-        var command = new Command("send", "Send an issue to every active subscriber who has not had it") { issue, due, dryRun };
+        var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
+        var command = new Command("send", "Send an issue to every active subscriber who has not had it") { issue, due, dryRun, segment };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
@@ -25,16 +26,17 @@ internal static class SendCommand
             if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, cancellationToken);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
-            return await SendOneAsync(workspace, configPath, parsed, cancellationToken);
+            return await SendOneAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(segment));
         }));
         return command;
     }
 
-    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken)
+    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken,
+        string? segment = null)
     {
         await using var transport = TransportFactory.Create(workspace.Settings, configPath);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
-        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
+        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.PausedReason is not null || summary.Failed > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 // The SQLite ledger that records each delivery before and after it goes to the transport.
 using Microsoft.Data.Sqlite;
 using Newsletter.Audience;
+using Newsletter.Audience.Segments;
 using Newsletter.Storage;
 
 namespace Newsletter.Delivery;
@@ -42,8 +43,9 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     /// <param name="issueId">The issue.</param>
     /// <param name="slug">Issue slug, the first part of each Message-ID.</param>
     /// <param name="domain">Domain of each Message-ID (the sender's domain).</param>
+    /// <param name="segment">Limits the new deliveries to the active subscribers this audience segment selects; null for all.</param>
     /// <returns>How many deliveries were recovered from a crashed run (they may be sent twice) and how many were added.</returns>
-    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain)
+    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain, CompiledSegment? segment = null)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
@@ -62,6 +64,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         }
         using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
         enqueue.Transaction = transaction;
+        segment?.Apply(enqueue, SqlCatalog.Get("deliveries", "enqueue-segment"));
         var enqueued = enqueue.ExecuteNonQuery();
         transaction.Commit();
         return (recovered, enqueued);

@@ -6,6 +6,13 @@ INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, u
 SELECT $issue, id, 'pending', $slug || '.' || id || '@' || $domain, $now
 FROM subscribers WHERE status = 'active';
 
+-- name: enqueue-segment
+-- Like enqueue-active, for the active subscribers an audience segment selects. Audience/Segments compiles the
+-- condition that replaces the placeholder from the segment's grammar; every value in it is a bound parameter.
+INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at)
+SELECT $issue, s.id, 'pending', $slug || '.' || s.id || '@' || $domain, $now
+FROM subscribers s WHERE s.status = 'active' AND (/*segment*/);
+
 -- name: recover-in-flight
 -- Deliveries a crashed run had handed to the transport: they may or may not have gone out.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
