@@ -18,10 +18,12 @@ internal sealed class ImportWriter : IDisposable
     private readonly SqliteCommand _tag;
     private readonly SqliteCommand _status;
     private readonly ArrayBufferWriter<byte> _json = new(256);
+    private readonly Utf8JsonWriter _jsonWriter;
     private readonly long _maxIdBefore;
 
     public ImportWriter(Database database, string source, string now)
     {
+        _jsonWriter = new Utf8JsonWriter(_json);
         _connection = database.Connect();
         using (var pragma = _connection.CreateCommand())
         {
@@ -70,6 +72,7 @@ internal sealed class ImportWriter : IDisposable
 
     public void Dispose()
     {
+        _jsonWriter.Dispose();
         _upsert.Dispose();
         _tag.Dispose();
         _status.Dispose();
@@ -81,12 +84,11 @@ internal sealed class ImportWriter : IDisposable
     {
         if (fields.Count == 0) return "{}";
         _json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_json))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in fields) writer.WriteString(key, value);
-            writer.WriteEndObject();
-        }
+        _jsonWriter.Reset(_json);
+        _jsonWriter.WriteStartObject();
+        foreach (var (key, value) in fields) _jsonWriter.WriteString(key, value);
+        _jsonWriter.WriteEndObject();
+        _jsonWriter.Flush();
         return System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 
