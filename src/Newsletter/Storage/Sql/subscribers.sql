@@ -11,16 +11,26 @@ RETURNING id, status;
 
 -- name: upsert-import
 -- Imports never bring a suppressed address back: such rows are left alone and return nothing. A file may
--- suppress an address (status unsubscribed, bounced or complained) but never re-activate one.
+-- suppress an address (status unsubscribed, bounced or complained) but never re-activate one. The importer
+-- repeats the upsert-import-row tuple once per row of a batch (parameters numbered $email0, $email1, ...).
 INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
-VALUES ($email, $name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
+VALUES /*rows*/
 ON CONFLICT (email) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
     fields = json_patch(subscribers.fields, excluded.fields),
     status = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN excluded.status ELSE subscribers.status END,
     status_changed_at = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN $now ELSE subscribers.status_changed_at END
 WHERE subscribers.status IN ('active', 'pending')
-RETURNING id;
+RETURNING id, email;
+
+-- name: upsert-import-row
+($email, $name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
+
+-- name: add-tags
+INSERT OR IGNORE INTO subscriber_tags (tag, subscriber_id) VALUES /*rows*/;
+
+-- name: add-tags-row
+($tag, $id)
 
 -- name: status-of
 SELECT status FROM subscribers WHERE email = $email;
