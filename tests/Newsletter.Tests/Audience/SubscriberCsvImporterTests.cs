@@ -200,6 +200,24 @@ public class SubscriberCsvImporterTests
     }
 
     [Test]
+    public void Import_SeveralBatches_RecordsEveryRowItsTagsAndSuppressions()
+    {
+        _store.SetStatus(_store.Add("reader150@example.com", "Old").Id, SubscriberStatus.Complained);
+        _store.Add("READER7@example.com", "Seven");
+        var csv = new StringBuilder("email,name,tags,n\n");
+        for (var i = 0; i < 250; i++) csv.Append($"reader{i}@example.com,Reader {i},{(i % 2 == 0 ? "even" : "odd")} all,{i}\n");
+        var report = _importer.Import(_workspace.Write("list.csv", csv.ToString()));
+
+        Assert.That((report.Added, report.Updated), Is.EqualTo((248, 1)));
+        Assert.That(report.Suppressed.Single(), Is.EqualTo(new SuppressedRow(152, "reader150@example.com", "complained")));
+        var seven = _store.FindByEmail("reader7@example.com")!;
+        Assert.That((seven.Name, seven.Fields["n"]), Is.EqualTo(("Reader 7", "7")));
+        Assert.That(seven.Tags, Is.EqualTo(new[] { "all", "odd" }));
+        Assert.That(_store.FindByEmail("reader249@example.com")!.Tags, Is.EqualTo(new[] { "all", "odd" }));
+        Assert.That(_store.Count(Newsletter.Audience.Segments.CompiledSegment.Compile("tag:all and not tag:odd")), Is.EqualTo(124), "125 even rows, one of them suppressed");
+    }
+
+    [Test]
     public void Import_ErasedAddress_IsSuppressedByItsHash()
     {
         _store.Add("ada@example.com", "Ada");
