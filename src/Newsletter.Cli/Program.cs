@@ -2,11 +2,12 @@
 using System.CommandLine;
 using Newsletter.Cli;
 using Newsletter.Cli.Commands;
+using Newsletter.Cli.Commands.Subscribers;
 
 var root = new RootCommand("Write newsletter issues in Markdown, mail them to your list, and read the ratings.")
 {
     InitCommand.Create(),          // a new workspace: config, templates, issues/
-    SubscribersCommand.Create(),   // the list: add, import, list, remove
+    SubscribersCommand.Create(),   // the list: add, import, export, list, count, remove, show, forget
     RenderCommand.Create(),        // what one subscriber would get, as .html, .txt and .eml
     CheckCommand.Create(),         // pre-send rules: templates, size, links, images, CSS
     PreviewCommand.Create(),       // live preview on 127.0.0.1, reloading on every change

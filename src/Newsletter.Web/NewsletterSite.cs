@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Newsletter.Web.Archive;
 using Newsletter.Web.Polls;
 using Newsletter.Web.Stats;
+using Newsletter.Web.Signup;
 using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
@@ -46,6 +47,7 @@ public static class NewsletterSite
         app.MapUnsubscribe();
         app.MapArchive();
         app.MapStats();
+        app.MapSignup();
         return app;
     }
 

@@ -90,10 +90,12 @@ public sealed class Workspace
     public MessageComposer Composer() => new(Settings.Name, MailboxParser.Parse(Settings.From),
         Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock);
 
-    /// <summary>Sends an issue through <paramref name="transport"/>.</summary>
-    public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken) =>
+    /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
+    /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed.</exception>
+    public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+        string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
-            Links.Unsubscribe, progress, cancellationToken);
+            Links.Unsubscribe, progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));
 
     /// <summary>Every custom field name used on the list.</summary>
     public IReadOnlyCollection<string> KnownFields()

@@ -18,8 +18,9 @@ internal static class SendCommand
         var reason = new Option<string?>("--reason") { Description = "Why the send is paused, shown by 'newsletter status'" };
         var resume = new Option<bool>("--resume") { Description = "Let a paused send go on" };
         var cancel = new Option<bool>("--cancel") { Description = "Stop the issue's send for good" };
+        var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
         var command = new Command("send", "Send an issue to every active subscriber who has not had it")
-            { issue, due, dryRun, pause, reason, resume, cancel };
+            { issue, due, dryRun, pause, reason, resume, cancel, segment };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
@@ -36,18 +37,19 @@ internal static class SendCommand
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
-            return await SendOneAsync(workspace, configPath, parsed, cancellationToken);
+            return await SendOneAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(segment));
         }));
         return command;
     }
 
-    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken)
+    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken,
+        string? segment = null)
     {
         // Pre-send checks (issue 5): an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         await using var transport = TransportFactory.Create(workspace.Settings, configPath);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
-        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
+        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }

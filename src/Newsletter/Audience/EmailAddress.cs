@@ -25,12 +25,7 @@ public static class EmailAddress
         normalized = null;
         reason = Check(address?.Trim(), out var local, out var domain);
         if (reason is not null) return false;
-        string asciiDomain;
-        try
-        {
-            asciiDomain = Idn.GetAscii(domain!).ToLowerInvariant();
-        }
-        catch (ArgumentException)
+        if (!TryAsciiDomain(domain!, out var asciiDomain))
         {
             reason = $"the domain '{domain}' is not a valid international domain name";
             return false;
@@ -38,6 +33,38 @@ public static class EmailAddress
         reason = CheckDomain(asciiDomain) ?? (local!.Length + 1 + asciiDomain.Length > 254 ? "the address is longer than 254 characters" : null);
         if (reason is not null) return false;
         normalized = local + "@" + asciiDomain;
+        return true;
+    }
+
+    // Plain ASCII domains (nearly all of a large import) skip the IDNA mapping; punycode labels still go through it
+    // so a malformed xn-- label is caught.
+    private static bool TryAsciiDomain(string domain, out string asciiDomain)
+    {
+        if (IsPlainAsciiDomain(domain))
+        {
+            asciiDomain = domain.ToLowerInvariant();
+            return true;
+        }
+        try
+        {
+            asciiDomain = Idn.GetAscii(domain).ToLowerInvariant();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            asciiDomain = "";
+            return false;
+        }
+    }
+
+    // Letters, digits and inner hyphens in labels of 1-63 characters, no punycode: exactly what the IDNA mapping
+    // would return lower-cased, so the two paths give the same answers.
+    private static bool IsPlainAsciiDomain(string domain)
+    {
+        if (domain.Contains("xn--", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var label in domain.Split('.'))
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-' || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                return false;
         return true;
     }
 

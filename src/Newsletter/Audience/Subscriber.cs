@@ -11,6 +11,21 @@ public sealed record Subscriber(long Id, string Email, string? Name, IReadOnlyDi
 {
     /// <summary>The first word of <see cref="Name"/>, or null.</summary>
     public string? FirstName => string.IsNullOrWhiteSpace(Name) ? null : Name.Trim().Split(' ', 2)[0];
+
+    /// <summary>Tags, lower-case as first written, sorted; segments select by them (<c>tag:rust</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Where the subscriber came from, e.g. <c>cli</c>, <c>import:list.csv</c>, <c>signup</c>.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>When the row was created (UTC).</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the subscriber became active: confirmed by link, added or imported as active (UTC).</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    /// <summary>When <see cref="Status"/> last changed (UTC).</summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
 }
 
 /// <summary>Where a subscriber stands; stored as lower-case text.</summary>
@@ -26,6 +41,14 @@ public enum SubscriberStatus
     Bounced,
     /// <summary>Marked the mail as spam; suppressed.</summary>
     Complained,
+}
+
+/// <summary>Which statuses keep an address from ever being mailed again.</summary>
+public static class Suppressed
+{
+    /// <summary>True for unsubscribed, bounced and complained: the address is suppressed.</summary>
+    public static bool IsSuppressed(this SubscriberStatus status) =>
+        status is SubscriberStatus.Unsubscribed or SubscriberStatus.Bounced or SubscriberStatus.Complained;
 }
 
 /// <summary>Text forms of <see cref="SubscriberStatus"/> as stored in SQLite.</summary>

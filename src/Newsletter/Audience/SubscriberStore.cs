@@ -1,6 +1,7 @@
 // Reads and writes subscribers in the workspace database.
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Newsletter.Audience.Segments;
 using Newsletter.Storage;
 
 namespace Newsletter.Audience;
@@ -8,16 +9,25 @@ namespace Newsletter.Audience;
 /// <summary>Subscriber persistence. Addresses are normalised with <see cref="EmailAddress"/> before they are stored or looked up.</summary>
 public sealed class SubscriberStore(Database database, TimeProvider clock)
 {
-    /// <summary>Adds a subscriber, or updates the name and merges the fields of an existing one (status is kept).</summary>
+    /// <summary>Adds an active subscriber, or updates the name, merges the fields and adds the tags of an existing one (status is kept).</summary>
     /// <returns>The stored subscriber.</returns>
-    /// <exception cref="FormatException">The address is invalid.</exception>
-    public Subscriber Add(string email, string? name, IReadOnlyDictionary<string, string>? fields = null, string source = "cli")
+    /// <exception cref="FormatException">The address or a tag is invalid.</exception>
+    public Subscriber Add(string email, string? name, IReadOnlyDictionary<string, string>? fields = null, string source = "cli",
+        IEnumerable<string>? tags = null)
     {
         using var connection = database.Connect();
-        return Add(connection, null, EmailAddress.Normalize(email), name, fields, source);
+        using var transaction = connection.BeginTransaction();
+        var subscriber = Add(connection, transaction, EmailAddress.Normalize(email), name, fields, source);
+        foreach (var text in tags ?? [])
+        {
+            if (!Tags.TryNormalize(text, out var tag, out var reason)) throw new FormatException(reason);
+            AddTag(connection, transaction, subscriber.Id, tag);
+        }
+        transaction.Commit();
+        return FindById(subscriber.Id)!;
     }
 
-    /// <summary>Adds within an open transaction (used by imports); <paramref name="normalizedEmail"/> must already be normalised.</summary>
+    /// <summary>Adds within an open transaction; <paramref name="normalizedEmail"/> must already be normalised.</summary>
     public Subscriber Add(SqliteConnection connection, SqliteTransaction? transaction, string normalizedEmail, string? name,
         IReadOnlyDictionary<string, string>? fields, string source)
     {
@@ -30,10 +40,37 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         command.Parameters.AddWithValue("$status", SubscriberStatus.Active.ToText());
         command.Parameters.AddWithValue("$source", source);
         command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var id = reader.GetInt64(0);
+        long id;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            id = reader.GetInt64(0);
+        }
         return Find(connection, transaction, "by-id", "$id", id)!;
+    }
+
+    /// <summary>Adds a pending subscriber (double opt-in, RFC 5321 address already normalised); returns its id.</summary>
+    public long AddPending(string normalizedEmail, string? name, string source)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "insert-pending");
+        command.Parameters.AddWithValue("$email", normalizedEmail);
+        command.Parameters.AddWithValue("$name", string.IsNullOrWhiteSpace(name) ? DBNull.Value : name.Trim());
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Activates a pending subscriber and records the confirmation time; false when it was not pending.</summary>
+    public bool Confirm(long id)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "confirm");
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        return command.ExecuteNonQuery() > 0;
     }
 
     /// <summary>The subscriber with this address, or null. The address is normalised first.</summary>
@@ -51,14 +88,24 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return Find(connection, null, "by-id", "$id", id);
     }
 
-    /// <summary>Every subscriber, in id order, streamed.</summary>
-    public IEnumerable<Subscriber> List()
+    /// <summary>Every subscriber (or those with <paramref name="status"/>), in id order, streamed one row at a time.</summary>
+    public IEnumerable<Subscriber> List(SubscriberStatus? status = null)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "list");
+        command.CommandText = SqlCatalog.Get("subscribers", status is null ? "list" : "list-by-status");
+        if (status is { } s) command.Parameters.AddWithValue("$status", s.ToText());
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return Read(reader);
+    }
+
+    /// <summary>How many active subscribers <paramref name="segment"/> selects.</summary>
+    public long Count(CompiledSegment segment)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        segment.Apply(command, SqlCatalog.Get("subscribers", "count-segment"));
+        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Sets a subscriber's status; returns false when it already had it.</summary>
@@ -73,13 +120,41 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return command.ExecuteNonQuery() > 0;
     }
 
-    /// <summary>Reads one row of the shape <c>id, email, name, fields, status</c>.</summary>
-    public static Subscriber Read(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [],
-        SubscriberStatusText.Parse(reader.GetString(4)));
+    /// <summary>
+    /// Reads one row of the shape <c>id, email, name, fields, status</c>, optionally followed by
+    /// <c>source, created_at, confirmed_at, status_changed_at, tags</c> (the full shape of <c>subscribers.sql</c>).
+    /// </summary>
+    public static Subscriber Read(SqliteDataReader reader)
+    {
+        var subscriber = new Subscriber(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [],
+            SubscriberStatusText.Parse(reader.GetString(4)));
+        if (reader.FieldCount < 10) return subscriber;
+        return subscriber with
+        {
+            Source = reader.IsDBNull(5) ? null : reader.GetString(5),
+            CreatedAt = Time(reader, 6),
+            ConfirmedAt = Time(reader, 7),
+            StatusChangedAt = Time(reader, 8),
+            Tags = reader.IsDBNull(9) ? [] : reader.GetString(9).Split(' ').Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    internal static void AddTag(SqliteConnection connection, SqliteTransaction? transaction, long id, string tag)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqlCatalog.Get("subscribers", "add-tag");
+        command.Parameters.AddWithValue("$tag", tag);
+        command.Parameters.AddWithValue("$id", id);
+        command.ExecuteNonQuery();
+    }
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));
 
     private static Subscriber? Find(SqliteConnection connection, SqliteTransaction? transaction, string statement, string parameter, object value)
     {

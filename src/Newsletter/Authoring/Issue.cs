@@ -34,6 +34,9 @@ public sealed record Issue
     /// <summary>Other front matter keys, readable in templates as <c>issue.meta.KEY</c>.</summary>
     public IReadOnlyDictionary<string, string> Meta { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Audience segment (front matter <c>segment</c>, e.g. <c>tag:rust and not tag:beginner</c>); null sends to every active subscriber.</summary>
+    public string? Segment { get; init; }
+
     /// <summary>The Markdown body.</summary>
     public required string Body { get; init; }
 

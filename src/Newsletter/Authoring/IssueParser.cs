@@ -9,12 +9,12 @@ namespace Newsletter.Authoring;
 /// Parses <c>issues/YYYY-MM-DD-slug.md</c>. Front matter keys: <c>title</c> (required unless the body starts with a
 /// <c># heading</c>), <c>subject</c>, <c>preheader</c>, <c>date</c> (YYYY-MM-DD), <c>send_at</c> (ISO 8601 with an
 /// offset), <c>template</c>, <c>poll</c> (<c>false</c>, or <c>question</c> plus <c>options</c> of
-/// <c>label</c>/<c>emoji</c>/<c>value</c>). Other keys become <see cref="Issue.Meta"/>.
+/// <c>label</c>/<c>emoji</c>/<c>value</c>), <c>segment</c> (an audience segment expression). Other keys become <see cref="Issue.Meta"/>.
 /// </summary>
 public static partial class IssueParser
 {
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
-        { "title", "subject", "preheader", "date", "send_at", "template", "poll" };
+        { "title", "subject", "preheader", "date", "send_at", "template", "poll", "segment" };
 
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
     /// <exception cref="IssueFormatException">The file is malformed; the message names file, line and column.</exception>
@@ -52,6 +52,7 @@ public static partial class IssueParser
             SendAt = SendAt(front, lines),
             Template = Template(front, lines),
             Poll = Poll(front, lines),
+            Segment = String(front, lines, "segment"),
             Meta = front.Keys.Where(k => !KnownKeys.Contains(k) && front[k] is YamlScalarNode)
                 .ToDictionary(k => k, k => ((YamlScalarNode)front[k]!).Value ?? ""),
             Body = body,

@@ -1,5 +1,6 @@
 // The send loop: claim deliveries from the ledger, render, hand to the transport, record each outcome.
 using Newsletter.Audience;
+using Newsletter.Audience.Segments;
 using Newsletter.Authoring;
 using Newsletter.Rendering;
 
@@ -28,10 +29,12 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
     /// <param name="unsubscribeUrl">The signed unsubscribe URL of (issue id, subscriber id).</param>
     /// <param name="progress">Receives snapshots after each message; may be null.</param>
     /// <param name="cancellationToken">Stops after the messages in flight; the rest stay pending.</param>
+    /// <param name="segment">Only the active subscribers this audience segment selects get the issue; null for all.</param>
     /// <exception cref="SendBlockedException">Another run holds the issue's lease, or the issue is paused or cancelled.</exception>
     /// <exception cref="TemplateException">The issue does not render; nothing was sent or recorded as sent.</exception>
     public async Task<SendSummary> SendAsync(Issue issue, Func<long, IssueRenderer> prepare, MessageComposer composer,
-        Func<long, long, string> unsubscribeUrl, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
+        Func<long, long, string> unsubscribeUrl, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+        CompiledSegment? segment = null)
     {
         var record = issues.Register(issue);
         if (BlockedReason(record) is { } blocked) throw new SendBlockedException(blocked);
@@ -42,7 +45,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         try
         {
             var before = ledger.Counts(record.Id);
-            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.EnvelopeFrom[(composer.EnvelopeFrom.IndexOf('@') + 1)..]);
+            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.EnvelopeFrom[(composer.EnvelopeFrom.IndexOf('@') + 1)..], segment);
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
             using var session = ledger.OpenSession();

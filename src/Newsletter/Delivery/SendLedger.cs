@@ -1,6 +1,7 @@
 // The SQLite ledger that records each delivery before and after it goes to the transport.
 using Microsoft.Data.Sqlite;
 using Newsletter.Audience;
+using Newsletter.Audience.Segments;
 using Newsletter.Storage;
 
 namespace Newsletter.Delivery;
@@ -49,11 +50,12 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     /// <param name="issueId">The issue.</param>
     /// <param name="slug">Issue slug, the first part of each Message-ID.</param>
     /// <param name="domain">Domain of each Message-ID (the sender's domain).</param>
+    /// <param name="segment">Limits the new deliveries to the active subscribers this audience segment selects; null for all.</param>
     /// <returns>
     /// <c>Recovered</c>: deliveries that were in flight when an earlier run stopped; they are sent again and may arrive
     /// twice. <c>Enqueued</c>: rows added.
     /// </returns>
-    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain)
+    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain, CompiledSegment? segment = null)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
@@ -61,8 +63,10 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("$issue", issueId), ("$run", RunId)));
         Run(connection, transaction, "recover-in-flight", scalar: false, ("$issue", issueId), ("$run", RunId), ("$now", now));
         Run(connection, transaction, "retry-due", scalar: false, ("$issue", issueId), ("$now", now));
-        var enqueued = Convert.ToInt32(Run(connection, transaction, "enqueue-active", scalar: false,
-            ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now)));
+        using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
+        enqueue.Transaction = transaction;
+        segment?.Apply(enqueue, SqlCatalog.Get("deliveries", "enqueue-segment"));
+        var enqueued = enqueue.ExecuteNonQuery();
         transaction.Commit();
         return (recovered, enqueued);
     }

@@ -12,6 +12,8 @@ public enum LinkPurpose : byte
     Vote = 1,
     /// <summary>Unsubscribes (RFC 8058 one-click target and footer link).</summary>
     Unsubscribe = 2,
+    /// <summary>Confirms a sign-up (double opt-in); the issue id is 0.</summary>
+    Confirm = 3,
 }
 
 /// <summary>The facts a token vouches for.</summary>

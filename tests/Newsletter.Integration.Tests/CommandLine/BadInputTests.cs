@@ -47,7 +47,7 @@ public class BadInputTests
     {
         using var workspace = new TestWorkspace();
         workspace.Write("list.csv", "email,name\nada@example.com,Ada\nnot-an-address,Bob\ngrace@example.org,Grace\n");
-        var result = workspace.Run("subscribers", "import", "list.csv");
+        var result = workspace.Run("subscribers", "import", "list.csv", "--all-or-nothing");
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Does.Contain("list.csv(3,1): 'not-an-address' has no '@'"));
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.EqualTo(0));

@@ -11,6 +11,13 @@ FROM subscribers WHERE status = 'active';
 SELECT count(*) FROM deliveries
 WHERE issue_id = $issue AND status = 'sending' AND claimed_by <> $run AND handed_at IS NOT NULL;
 
+-- name: enqueue-segment
+-- Like enqueue-active, for the active subscribers an audience segment selects. Audience/Segments compiles the
+-- condition that replaces the placeholder from the segment's grammar; every value in it is a bound parameter.
+INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at)
+SELECT $issue, s.id, 'pending', $slug || '.' || s.id || '@' || $domain, $now
+FROM subscribers s WHERE s.status = 'active' AND (/*segment*/);
+
 -- name: recover-in-flight
 -- Everything a stopped run had claimed goes back to the queue; the in-flight ones are noted as possible duplicates.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now,

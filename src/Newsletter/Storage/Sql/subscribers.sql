@@ -1,28 +1,111 @@
--- Subscriber statements.
+-- Subscriber statements. Full rows read: id, email, name, fields, status, source, created_at, confirmed_at,
+-- status_changed_at, tags (space-separated).
 
 -- name: insert
-INSERT INTO subscribers (email, name, fields, status, source, created_at, status_changed_at)
-VALUES ($email, $name, $fields, $status, $source, $now, $now)
+INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
+VALUES ($email, $name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
 ON CONFLICT (email) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
     fields = json_patch(subscribers.fields, excluded.fields)
 RETURNING id, status;
 
+-- name: upsert-import
+-- Imports never bring a suppressed address back: such rows are left alone and return nothing. A file may
+-- suppress an address (status unsubscribed, bounced or complained) but never re-activate one. The importer
+-- repeats the upsert-import-row tuple once per row of a batch (parameters numbered $email0, $email1, ...).
+INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
+VALUES /*rows*/
+ON CONFLICT (email) DO UPDATE SET
+    name = COALESCE(excluded.name, subscribers.name),
+    fields = json_patch(subscribers.fields, excluded.fields),
+    status = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN excluded.status ELSE subscribers.status END,
+    status_changed_at = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN $now ELSE subscribers.status_changed_at END
+WHERE subscribers.status IN ('active', 'pending')
+RETURNING id, email;
+
+-- name: upsert-import-row
+($email, $name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
+
+-- name: add-tags
+INSERT OR IGNORE INTO subscriber_tags (tag, subscriber_id) VALUES /*rows*/;
+
+-- name: add-tags-row
+($tag, $id)
+
+-- name: status-of
+SELECT status FROM subscribers WHERE email = $email;
+
+-- name: add-tag
+INSERT OR IGNORE INTO subscriber_tags (tag, subscriber_id) VALUES ($tag, $id);
+
+-- name: max-id
+SELECT coalesce(max(id), 0) FROM subscribers;
+
 -- name: by-email
-SELECT id, email, name, fields, status FROM subscribers WHERE email = $email;
+SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+FROM subscribers s WHERE s.email = $email;
 
 -- name: by-id
-SELECT id, email, name, fields, status FROM subscribers WHERE id = $id;
+SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+FROM subscribers s WHERE s.id = $id;
 
 -- name: list
-SELECT id, email, name, fields, status FROM subscribers ORDER BY id;
+SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+FROM subscribers s ORDER BY s.id;
+
+-- name: list-by-status
+SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+FROM subscribers s WHERE s.status = $status ORDER BY s.id;
+
+-- name: count-segment
+-- The segment's condition is compiled from its expression by Audience/Segments; every value in it is bound.
+SELECT count(*) FROM subscribers s WHERE s.status = 'active' AND (/*segment*/);
 
 -- name: set-status
 UPDATE subscribers SET status = $status, status_changed_at = $now
 WHERE id = $id AND status <> $status;
+
+-- name: confirm
+-- Double opt-in: only a pending subscriber becomes active through a confirmation link.
+UPDATE subscribers SET status = 'active', confirmed_at = $now, status_changed_at = $now
+WHERE id = $id AND status = 'pending';
+
+-- name: insert-pending
+INSERT INTO subscribers (email, name, fields, status, source, created_at, status_changed_at)
+VALUES ($email, $name, '{}', 'pending', $source, $now, $now)
+RETURNING id;
 
 -- name: count-by-status
 SELECT status, count(*) FROM subscribers GROUP BY status;
 
 -- name: field-names
 SELECT DISTINCT j.key FROM subscribers s, json_each(s.fields) j ORDER BY j.key;
+
+-- name: deliveries-of
+SELECT i.slug, d.status, d.sent_at FROM deliveries d JOIN issues i ON i.id = d.issue_id
+WHERE d.subscriber_id = $id ORDER BY d.id;
+
+-- name: votes-of
+SELECT i.slug, v.rating, v.voted_at FROM votes v JOIN issues i ON i.id = v.issue_id
+WHERE v.subscriber_id = $id ORDER BY v.voted_at;
+
+-- name: erasure-salt
+SELECT value FROM audience_secrets WHERE name = 'erasure-salt';
+
+-- name: erased-hashes
+SELECT email_hash FROM erased_addresses;
+
+-- name: is-erased
+SELECT count(*) FROM erased_addresses WHERE email_hash = $hash;
+
+-- name: forget
+-- Erasure: the person's rows go; only the salted hash of the address stays, to keep the suppression.
+INSERT OR REPLACE INTO erased_addresses (email_hash, reason, erased_at) VALUES ($hash, $reason, $now);
+DELETE FROM vote_history WHERE subscriber_id = $id;
+DELETE FROM votes WHERE subscriber_id = $id;
+DELETE FROM deliveries WHERE subscriber_id = $id;
+DELETE FROM subscribers WHERE id = $id;

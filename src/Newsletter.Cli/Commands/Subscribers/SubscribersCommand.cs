@@ -1,54 +1,38 @@
-// `newsletter subscribers add|import|list|remove`: managing the list.
+// `newsletter subscribers ...`: managing the list; each subcommand lives in its own file in this folder.
 using System.CommandLine;
 using Newsletter.Audience;
+using Newsletter.Audience.Suppression;
 using Spectre.Console;
 
-namespace Newsletter.Cli.Commands;
+namespace Newsletter.Cli.Commands.Subscribers;
 
 /// <summary>The <c>subscribers</c> command group.</summary>
 internal static class SubscribersCommand
 {
     public static Command Create() => new("subscribers", "Manage the subscriber list")
     {
-        Add(), Import(), List(), Remove(),
+        Add(), ImportCommand.Create(), ExportCommand.Create(), List(), CountCommand.Create(), Remove(),
+        ShowCommand.Create(), ForgetCommand.Create(),
     };
 
     private static Command Add()
     {
         var email = new Argument<string>("email") { Description = "The subscriber's address" };
         var name = new Option<string?>("--name") { Description = "Display name" };
-        var command = new Command("add", "Add a subscriber (or update the name of an existing one)") { email, name };
+        var tags = new Option<string[]>("--tag") { Description = "A tag (repeat for several)", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("add", "Add a subscriber (or update the name and tags of an existing one)") { email, name, tags };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
-            var subscriber = workspace.Subscribers.Add(result.GetValue(email)!, result.GetValue(name));
-            Console.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Import()
-    {
-        var file = new Argument<string>("file") { Description = "CSV file with a header line: email,name and any custom fields" };
-        var command = new Command("import", "Import subscribers from a CSV file; any bad row means nothing is imported") { file };
-        command.SetAction((result, _) => CommandRunner.Run(() =>
-        {
-            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
-            var importer = new SubscriberCsvImporter(workspace.Database, workspace.Subscribers);
-            try
+            var address = EmailAddress.Normalize(result.GetValue(email)!);
+            if (new ErasedAddresses(workspace.Database).IsErased(address))
             {
-                var imported = importer.Import(result.GetValue(file)!);
-                Console.WriteLine($"Imported {imported.Imported} subscriber(s).");
-                return ExitCodes.Ok;
-            }
-            catch (CsvImportException e)
-            {
-                foreach (var problem in e.Problems)
-                    Console.Error.WriteLine($"error: {new SourcePosition(result.GetValue(file)!, problem.Line, problem.Column)}: {problem.Reason}");
-                Console.Error.WriteLine($"Nothing was imported: {e.Problems.Count} problem(s).");
+                Console.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
                 return ExitCodes.InputError;
             }
+            var subscriber = workspace.Subscribers.Add(address, result.GetValue(name), tags: result.GetValue(tags) ?? []);
+            Console.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -59,11 +43,11 @@ internal static class SubscribersCommand
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
-            var table = new Table().AddColumns("Email", "Name", "Status", "Fields");
+            var table = new Table().AddColumns("Email", "Name", "Status", "Tags", "Fields");
             var count = 0;
             foreach (var s in workspace.Subscribers.List())
             {
-                table.AddRow(Markup.Escape(s.Email), Markup.Escape(s.Name ?? ""), s.Status.ToText(),
+                table.AddRow(Markup.Escape(s.Email), Markup.Escape(s.Name ?? ""), s.Status.ToText(), Markup.Escape(string.Join(' ', s.Tags)),
                     Markup.Escape(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
                 count++;
             }

@@ -1,0 +1,32 @@
+// `newsletter subscribers export`: the list as CSV (which import reads back) or JSON, streamed.
+using System.CommandLine;
+using Newsletter.Audience;
+using Newsletter.Audience.Export;
+
+namespace Newsletter.Cli.Commands.Subscribers;
+
+/// <summary>The <c>subscribers export</c> command.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var status = new Option<string?>("--status") { Description = "Only subscribers with this status (active, pending, unsubscribed, bounced, complained)" };
+        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var command = new Command("export", "Export subscribers as CSV (re-importable) or JSON") { status, format, output };
+        command.SetAction((result, _) => CommandRunner.Run(() =>
+        {
+            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var filter = result.GetValue(status) is { } text ? SubscriberStatusText.Parse(text) : (SubscriberStatus?)null;
+            var kind = result.GetValue(format) == "json" ? ExportFormat.Json : ExportFormat.Csv;
+            var exporter = new SubscriberExporter(workspace.Subscribers, workspace.KnownFields);
+            var path = result.GetValue(output);
+            using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+            var count = exporter.Export(stream, kind, filter);
+            if (path is not null) Console.WriteLine($"Exported {count} subscriber(s) to {path}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+// `newsletter subscribers import FILE.csv`: upsert rows, report every bad row by line, keep the good ones.
+using System.CommandLine;
+using Newsletter.Audience;
+
+namespace Newsletter.Cli.Commands.Subscribers;
+
+/// <summary>The <c>subscribers import</c> command.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "CSV file with a header line: email, and optionally name, tags, status and custom fields" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report what would change; write nothing" };
+        var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Import nothing if any row is bad" };
+        var command = new Command("import", "Import subscribers from a CSV file: bad rows are reported and skipped, good rows kept")
+        {
+            file, dryRun, allOrNothing,
+        };
+        command.SetAction((result, _) => CommandRunner.Run(() =>
+        {
+            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var path = result.GetValue(file)!;
+            var options = new ImportOptions(result.GetValue(dryRun), result.GetValue(allOrNothing));
+            var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(path, options);
+            foreach (var problem in report.Problems)
+                Console.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {problem.Reason}");
+            foreach (var row in report.Suppressed)
+                Console.WriteLine($"{new SourcePosition(path, row.Line, 0)}: {row.Email} is suppressed ({row.Reason}); not imported.");
+            Console.WriteLine(Summary(report, options));
+            return report.Problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string Summary(ImportReport report, ImportOptions options)
+    {
+        var counts = $"{report.Added} new, {report.Updated} updated, {report.Suppressed.Count} suppressed, {report.Problems.Count} bad row(s)";
+        if (options.DryRun) return $"Dry run: {counts}. Nothing was written.";
+        if (!report.Written) return $"Nothing was imported ({counts}); fix the bad rows or drop --all-or-nothing.";
+        return $"Imported {report.Imported} subscriber(s): {counts}.";
+    }
+}

@@ -1,0 +1,43 @@
+// `newsletter subscribers show EMAIL`: everything stored about one person, e.g. for a data access request.
+using System.CommandLine;
+using System.Text.Json;
+using Newsletter.Audience;
+using Newsletter.Audience.Suppression;
+
+namespace Newsletter.Cli.Commands.Subscribers;
+
+/// <summary>The <c>subscribers show</c> command.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var email = new Argument<string>("email") { Description = "The subscriber's address" };
+        var format = new Option<string>("--format") { Description = "json (all data) or text", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var command = new Command("show", "Show all data stored about a subscriber (--format json for a data access request)") { email, format };
+        command.SetAction((result, _) => CommandRunner.Run(() =>
+        {
+            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            if (workspace.Subscribers.FindByEmail(result.GetValue(email)!) is not { } subscriber)
+            {
+                Console.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
+                return ExitCodes.InputError;
+            }
+            if (result.GetValue(format) == "json")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
+                new PersonalData(workspace.Database).Write(subscriber, writer);
+                writer.Flush();
+                stdout.WriteByte((byte)'\n');
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
+            Console.WriteLine($"  name: {subscriber.Name}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {subscriber.Source}");
+            Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
+            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {key}: {value}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

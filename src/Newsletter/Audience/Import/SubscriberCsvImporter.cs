@@ -1,0 +1,72 @@
+// Imports subscribers from an RFC 4180 CSV file: good rows are upserted, bad rows reported by line.
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Newsletter.Audience.Suppression;
+using Newsletter.Storage;
+
+namespace Newsletter.Audience;
+
+/// <summary>
+/// Imports a CSV file (RFC 4180, UTF-8 with or without BOM) whose header names an <c>email</c> column and
+/// optionally <c>name</c>, <c>tags</c> and <c>status</c>; every other column becomes a custom field. Rows are
+/// streamed: each is validated and upserted (in batches) in one transaction, bad rows are reported by line and reason, and the
+/// good rows are kept unless <see cref="ImportOptions.AllOrNothing"/> is set. Suppressed addresses (unsubscribed,
+/// bounced, complained, or erased) are never brought back; they are reported as suppressed.
+/// </summary>
+public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
+{
+    /// <summary>Creates an importer on <paramref name="database"/> with the system clock (<paramref name="store"/> is kept for compatibility).</summary>
+    public SubscriberCsvImporter(Database database, SubscriberStore store) : this(database, TimeProvider.System) => _ = store;
+
+    /// <summary>Imports <paramref name="path"/> with default options (good rows kept, bad rows reported).</summary>
+    /// <exception cref="CsvImportException">The file is unreadable, not UTF-8, or its header has no email column.</exception>
+    public ImportReport Import(string path) => Import(path, new ImportOptions());
+
+    /// <summary>Imports <paramref name="path"/>.</summary>
+    /// <exception cref="CsvImportException">The file is unreadable, not UTF-8, or its header is unusable; nothing was imported.</exception>
+    public ImportReport Import(string path, ImportOptions options)
+    {
+        Utf8Check.Verify(path);
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var badData = (string?)null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData ??= "badly quoted field: " + Shorten(args.RawRecord),
+            TrimOptions = TrimOptions.Trim,
+        };
+        using var parser = new CsvParser(reader, config);
+        var header = ReadHeader(path, parser);
+        var erasedAddresses = new ErasedAddresses(database);
+        var erased = erasedAddresses.LoadAll();
+        var run = new ImportRun(header);
+        using var writer = new ImportWriter(database, run, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()));
+        while (parser.Read())
+        {
+            badData = null;
+            var record = parser.Record ?? [];
+            var line = parser.RawRow;
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            if (badData is not null) { run.Problem(line, 0, badData); continue; }
+            if (run.Check(line, record) is not { } row) continue;
+            if (erased.Count > 0 && erased.Contains(erasedAddresses.Hash(row.Email))) { run.Suppress(line, row.Email, "erased"); continue; }
+            writer.Add(line, row);
+        }
+        var write = !options.DryRun && !(options.AllOrNothing && run.Problems.Count > 0);
+        writer.Finish(commit: write);
+        return new ImportReport(run.Added, run.Updated, run.Problems,
+            run.Suppressed.OrderBy(s => s.Line).ToList(), write);
+    }
+
+    private static ImportHeader ReadHeader(string path, CsvParser parser)
+    {
+        if (!parser.Read() || parser.Record is not { } record)
+            throw Fail(path, new ImportProblem(1, 0, "the file is empty; expected a header line such as 'email,name'"));
+        return ImportHeader.Read(record, out var problem) ?? throw Fail(path, problem!);
+    }
+
+    private static CsvImportException Fail(string path, ImportProblem problem) =>
+        new(new SourcePosition(path, problem.Line, problem.Column), problem.Reason, [problem]);
+
+    private static string Shorten(string raw) => raw.Length > 60 ? raw[..60].TrimEnd() + "…" : raw.TrimEnd();
+}

@@ -1,0 +1,35 @@
+// Chooses and compiles the segment of a send: `--segment` wins over the issue's `segment:` front matter.
+using Newsletter.Authoring;
+
+namespace Newsletter.Audience.Segments;
+
+/// <summary>Resolves the audience of one send; errors in front matter point at the issue file's <c>segment:</c> line.</summary>
+public static class IssueSegment
+{
+    /// <summary>The compiled segment, or null to send to every active subscriber.</summary>
+    /// <exception cref="SegmentException">The expression is malformed.</exception>
+    public static CompiledSegment? Resolve(Issue issue, string? commandLineSegment)
+    {
+        if (!string.IsNullOrWhiteSpace(commandLineSegment)) return CompiledSegment.Compile(commandLineSegment, "--segment");
+        if (issue.Segment is not { } expression) return null;
+        try
+        {
+            return CompiledSegment.Compile(expression, issue.SourcePath);
+        }
+        catch (SegmentException e)
+        {
+            throw InFile(issue, expression, e);
+        }
+    }
+
+    // The front matter holds the expression on its `segment:` line; shift the column to where it starts there.
+    private static SegmentException InFile(Issue issue, string expression, SegmentException e)
+    {
+        var lines = File.Exists(issue.SourcePath) ? File.ReadAllLines(issue.SourcePath) : [];
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("segment:", StringComparison.OrdinalIgnoreCase));
+        if (index < 0) return e;
+        var offset = lines[index].IndexOf(expression, StringComparison.Ordinal);
+        var column = offset < 0 ? 0 : offset + e.Position.Column;
+        return new SegmentException(new SourcePosition(issue.SourcePath, index + 1, column, lines[index]), e.Reason);
+    }
+}

@@ -1,0 +1,60 @@
+// Renders and sends the double opt-in email from templates/confirm.html.liquid and confirm.txt.liquid.
+using Newsletter.Delivery;
+using Newsletter.Liquid;
+using Newsletter.Mail.Mime;
+using Newsletter.Rendering;
+
+namespace Newsletter.Audience.Signup;
+
+/// <summary>
+/// The confirmation email: the layouts <c>confirm.html.liquid</c> and <c>confirm.txt.liquid</c> of the templates
+/// folder see <c>newsletter</c> (name, url, postal_address), <c>subscriber</c> (email, name) and
+/// <c>confirm_url</c>. Sent through the configured transport with Message-ID <c>confirm.RANDOM@DOMAIN</c>
+/// (RFC 5322 §3.6.4), so an outbox keeps them in <c>outbox/confirm/</c>.
+/// </summary>
+public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo newsletter, Func<MessageComposer> composer,
+    Func<IMailTransport> transport)
+{
+    /// <summary>The layout name of the confirmation email.</summary>
+    public const string Layout = "confirm";
+
+    /// <summary>Renders and sends the email; returns the transport's result.</summary>
+    /// <exception cref="NewsletterException">A confirmation template is missing or has a Liquid error.</exception>
+    public async Task<TransportResult> SendAsync(string email, string? name, string confirmUrl, CancellationToken cancellationToken)
+    {
+        var model = new Dictionary<string, object?>
+        {
+            ["newsletter"] = new Dictionary<string, object?>
+            {
+                ["name"] = newsletter.Name, ["url"] = newsletter.Url, ["postal_address"] = newsletter.PostalAddress,
+            },
+            ["subscriber"] = new Dictionary<string, object?> { ["email"] = email, ["name"] = name ?? "" },
+            ["confirm_url"] = confirmUrl,
+        };
+        var from = composer();
+        var message = new EmailMessage
+        {
+            From = new MailAddress(from.EnvelopeFrom, newsletter.Name),
+            To = [new MailAddress(email, name)],
+            Subject = $"Please confirm your subscription to {newsletter.Name}",
+            Date = DateTimeOffset.Now,
+            MessageId = $"confirm.{Guid.NewGuid():N}@{from.EnvelopeFrom[(from.EnvelopeFrom.IndexOf('@') + 1)..]}",
+            HtmlBody = Render(templates.Layout(Layout, "html"), model),
+            TextBody = Render(templates.Layout(Layout, "txt"), model),
+        };
+        await using var sender = transport();
+        return await sender.SendAsync(from.EnvelopeFrom, email, message, cancellationToken);
+    }
+
+    private static string Render(TemplateSource source, Dictionary<string, object?> model)
+    {
+        try
+        {
+            return LiquidTemplate.Parse(source.Text, source.Name).Render(model);
+        }
+        catch (LiquidException e)
+        {
+            throw new NewsletterException(new SourcePosition(e.TemplateName, e.Line, e.Column, e.SourceLine), e.Reason, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// `subscribers show EMAIL --format json`: everything stored about one person (GDPR Art. 15).
+using System.Text.Json;
+using Newsletter.Storage;
+
+namespace Newsletter.Audience.Suppression;
+
+/// <summary>Writes one subscriber's data as a JSON object: the row, tags, fields, every delivery and every vote.</summary>
+public sealed class PersonalData(Database database)
+{
+    /// <summary>Writes <paramref name="subscriber"/>'s data to <paramref name="writer"/> (RFC 8259 JSON, times in ISO 8601 UTC).</summary>
+    public void Write(Subscriber subscriber, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        SubscriberJson.WriteProperties(subscriber, writer);
+        using var connection = database.Connect();
+        writer.WriteStartArray("deliveries");
+        foreach (var row in Rows(connection, "deliveries-of", subscriber.Id))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("issue", row[0]);
+            writer.WriteString("status", row[1]);
+            writer.WriteString("sent_at", row[2]);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("votes");
+        foreach (var row in Rows(connection, "votes-of", subscriber.Id))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("issue", row[0]);
+            writer.WriteNumber("rating", int.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("voted_at", row[2]);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static List<string?[]> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string statement, long id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", statement);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string?[]>();
+        while (reader.Read())
+            rows.Add([reader.GetString(0), Convert.ToString(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(2) ? null : reader.GetString(2)]);
+        return rows;
+    }
+}

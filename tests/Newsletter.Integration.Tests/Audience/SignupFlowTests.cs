@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Newsletter.Integration.Tests.Support;
+using Newsletter.Mail.Tests.Support;
+
+namespace Newsletter.Integration.Tests.Audience;
+
+[NonParallelizable]
+public class SignupFlowTests
+{
+    [Test]
+    public async Task Signup_FormThenConfirmationLinkFromOutbox_ActivatesSubscriber()
+    {
+        using var workspace = new TestWorkspace();
+        var baseUrl = $"http://127.0.0.1:{TestWorkspace.FreePort()}";
+        workspace.Configure(c => c["baseUrl"] = baseUrl);
+        workspace.Run("subscribers", "add", "known@example.com");
+        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--urls", baseUrl);
+        try
+        {
+            using var http = new HttpClient();
+            await WaitUntilUp(http, baseUrl);
+            var form = await http.GetStringAsync(baseUrl + "/subscribe");
+            Assert.That(form, Does.Contain("name=\"website\""));
+
+            var fresh = await Post(http, baseUrl, "ada@example.com", "Ada");
+            var known = await Post(http, baseUrl, "known@example.com", "");
+            Assert.That(fresh.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(known, Is.EqualTo(fresh), "the answer does not reveal whether an address is on the list");
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'ada@example.com' AND status = 'pending'"), Is.EqualTo(1));
+
+            var bot = await Post(http, baseUrl, "bot@example.com", "Bot", honeypot: "http://spam.example");
+            Assert.That(bot, Is.EqualTo(fresh));
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'bot@example.com'"), Is.Zero);
+            var invalid = await Post(http, baseUrl, "ada@", "");
+            Assert.That(invalid.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+
+            var eml = Directory.GetFiles(workspace.PathOf("outbox/confirm"), "*.eml").Single();
+            var parsed = StrictParser.ParseFile(eml);
+            var text = parsed.GetProperty("structure").GetProperty("children")[0].GetProperty("text").GetString()!;
+            var link = Regex.Match(text, Regex.Escape(baseUrl) + @"/subscribe/confirm/[A-Za-z0-9_-]+").Value;
+            Assert.That(link, Is.Not.Empty, text);
+
+            var page = await http.GetAsync(link);
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE status = 'active'"), Is.EqualTo(1), "a GET only shows the button");
+            var confirm = await http.PostAsync(link, null);
+            Assert.That(confirm.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await confirm.Content.ReadAsStringAsync(), Does.Contain("You are subscribed"));
+            Assert.That((int)(await http.PostAsync(link[..^2] + "xx", null)).StatusCode, Is.EqualTo(404));
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+        Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'ada@example.com' AND status = 'active' AND confirmed_at IS NOT NULL"), Is.EqualTo(1));
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> Post(HttpClient http, string baseUrl, string email, string name, string honeypot = "")
+    {
+        var response = await http.PostAsync(baseUrl + "/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["name"] = name, ["website"] = honeypot,
+        }));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task WaitUntilUp(HttpClient http, string baseUrl)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                await http.GetAsync(baseUrl + "/subscribe");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Fail("serve did not start within 10 seconds");
+    }
+}

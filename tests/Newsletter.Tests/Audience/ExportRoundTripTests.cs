@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using Newsletter.Audience;
+using Newsletter.Audience.Export;
+using Newsletter.Audience.Suppression;
+using Newsletter.Storage;
+using Newsletter.Tests.Support;
+
+namespace Newsletter.Tests.Audience;
+
+public class ExportRoundTripTests
+{
+    private TempWorkspace _workspace = null!;
+
+    [SetUp]
+    public void SetUp() => _workspace = new TempWorkspace();
+
+    [TearDown]
+    public void TearDown() => _workspace.Dispose();
+
+    [Test]
+    public void ExportCsv_ImportedIntoNewList_ExportsTheSameFile()
+    {
+        var source = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);
+        source.Add("ada@bücher.example", "Lovelace, Ada", new Dictionary<string, string> { ["plan"] = "pro", ["note"] = "says \"hi\"\nand more" }, tags: ["rust", "c++"]);
+        source.Add("bob@example.com", null, new Dictionary<string, string> { ["city"] = "Zürich" });
+        var bounced = source.Add("cy@example.com", "Cy");
+        source.SetStatus(bounced.Id, SubscriberStatus.Bounced);
+        var first = Export(source, ExportFormat.Csv);
+
+        var copy = Database.Open(_workspace.PathOf("copy.db"));
+        var file = _workspace.Write("export.csv", first);
+        var report = new SubscriberCsvImporter(copy, TimeProvider.System).Import(file);
+        Assert.That(report.Problems, Is.Empty);
+        var second = Export(new SubscriberStore(copy, TimeProvider.System), ExportFormat.Csv);
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first.Split("\r\n")[0], Is.EqualTo("email,name,tags,status,city,note,plan"));
+        Assert.That(first, Does.Contain("ada@xn--bcher-kva.example"));
+    }
+
+    [Test]
+    public void ExportJson_StatusFilter_WritesEveryFactOfMatchingSubscribers()
+    {
+        var store = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);
+        store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" }, tags: ["rust"]);
+        store.SetStatus(store.Add("bob@example.com", "Bob").Id, SubscriberStatus.Unsubscribed);
+        var json = JsonDocument.Parse(Export(store, ExportFormat.Json, SubscriberStatus.Active)).RootElement;
+        var ada = json.EnumerateArray().Single();
+        Assert.That(ada.GetProperty("email").GetString(), Is.EqualTo("ada@example.com"));
+        Assert.That(ada.GetProperty("tags")[0].GetString(), Is.EqualTo("rust"));
+        Assert.That(ada.GetProperty("fields").GetProperty("plan").GetString(), Is.EqualTo("pro"));
+        Assert.That(ada.GetProperty("created_at").GetString(), Does.EndWith("Z"));
+        Assert.That(ada.GetProperty("source").GetString(), Is.EqualTo("cli"));
+    }
+
+    private static string Export(SubscriberStore store, ExportFormat format, SubscriberStatus? status = null)
+    {
+        using var output = new MemoryStream();
+        var names = store.List().SelectMany(s => s.Fields.Keys).Distinct().ToList();
+        new SubscriberExporter(store, () => names).Export(output, format, status);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+}
+
+public class ErasureTests
+{
+    [Test]
+    public void Forget_Subscriber_DeletesDataAndKeepsOnlyHash()
+    {
+        using var workspace = new TempWorkspace();
+        var database = workspace.OpenDatabase();
+        var store = new SubscriberStore(database, TimeProvider.System);
+        store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" }, tags: ["rust"]);
+        var erased = new ErasedAddresses(database);
+
+        Assert.That(new Erasure(store, erased, TimeProvider.System).Forget("Ada@Example.com"), Is.True);
+
+        Assert.That(store.List(), Is.Empty);
+        Assert.That(erased.IsErased("ada@example.com"), Is.True);
+        Assert.That(erased.IsErased("grace@example.com"), Is.False);
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM subscriber_tags) || '|' || (SELECT group_concat(email_hash || reason) FROM erased_addresses)";
+        var left = (string)command.ExecuteScalar()!;
+        Assert.That(left, Does.StartWith("0|"));
+        Assert.That(left, Does.Not.Contain("ada"));
+        Assert.That(left, Does.Contain(erased.Hash("ada@example.com")));
+    }
+}

@@ -1,0 +1,46 @@
+using Newsletter.Audience;
+using Newsletter.Audience.Segments;
+using Newsletter.Tests.Support;
+
+namespace Newsletter.Tests.Audience;
+
+public class SegmentCountTests
+{
+    private TempWorkspace _workspace = null!;
+    private SubscriberStore _store = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _workspace = new TempWorkspace();
+        _store = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);
+        _store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" }, tags: ["rust"]);
+        _store.Add("bob@example.com", "Bob", new Dictionary<string, string> { ["plan"] = "free" }, tags: ["rust", "beginner"]);
+        _store.Add("cy@example.com", "Cy", new Dictionary<string, string> { ["plan"] = "Pro", ["country"] = "New Zealand" }, tags: ["go"]);
+        _store.Add("dee@example.com", "Dee", tags: ["rust"]);
+        var gone = _store.Add("eve@example.com", "Eve", new Dictionary<string, string> { ["plan"] = "pro" }, tags: ["rust"]);
+        _store.SetStatus(gone.Id, SubscriberStatus.Unsubscribed);
+    }
+
+    [TearDown]
+    public void TearDown() => _workspace.Dispose();
+
+    [TestCase("tag:rust", 3)]
+    [TestCase("tag:RUST and not tag:beginner", 2)]
+    [TestCase("plan = pro", 2)]
+    [TestCase("plan != pro", 2)]
+    [TestCase("tag:go or (tag:rust and plan = free)", 2)]
+    [TestCase("country = \"new zealand\"", 1)]
+    [TestCase("not (tag:rust or tag:go)", 0)]
+    [TestCase("tag:nobody", 0)]
+    public void Count_Segment_CountsActiveSubscribersItSelects(string expression, long expected)
+    {
+        Assert.That(_store.Count(CompiledSegment.Compile(expression)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Count_Everyone_CountsOnlyActive()
+    {
+        Assert.That(_store.Count(CompiledSegment.Everyone), Is.EqualTo(4));
+    }
+}
