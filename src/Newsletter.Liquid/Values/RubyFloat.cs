@@ -190,6 +190,15 @@ internal static class RubyFloat
             return false;
         }
 
+        // Fast path: the built-in conversion keeps 15 significant digits, which is the shortest form whenever
+        // it converts back to the same double.
+        var rounded = (decimal)value;
+        if (ToDouble(rounded) == value)
+        {
+            result = rounded;
+            return true;
+        }
+
         // The shortest text form gives the decimal a human would read, like Ruby's BigDecimal(float.to_s).
         Span<char> text = stackalloc char[32];
         if (!value.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture))
