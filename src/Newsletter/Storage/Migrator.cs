@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Newsletter.Storage;
 
-/// <summary>Schema versioning: migration N is the embedded script <c>NNNN_name.sql</c>; each runs in its own transaction.</summary>
+/// <summary>Schema versioning: migration N is the embedded script <c>NNNN_name.sql</c> (numbered from 1 without gaps); each runs in its own transaction.</summary>
 public static class Migrator
 {
     private const string Prefix = "Newsletter.Storage.Migrations.";
@@ -39,14 +39,20 @@ public static class Migrator
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
+    // A script's version is the number its file name starts with; they must run 1, 2, 3... with no gap, because a
+    // database's user_version says how many have been applied.
     private static List<string> Scripts()
     {
         var assembly = typeof(Migrator).Assembly;
-        return assembly.GetManifestResourceNames()
+        var scripts = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => Read(assembly, n))
+            .Select(n => (Version: int.Parse(n[Prefix.Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture), Name: n))
+            .OrderBy(s => s.Version)
             .ToList();
+        for (var i = 0; i < scripts.Count; i++)
+            if (scripts[i].Version != i + 1)
+                throw new InvalidOperationException($"migration {scripts[i].Name} should be numbered {i + 1:0000}");
+        return scripts.Select(s => Read(assembly, s.Name)).ToList();
     }
 
     private static string Read(Assembly assembly, string name)
