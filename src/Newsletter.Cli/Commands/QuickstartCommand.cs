@@ -1,6 +1,7 @@
 // `newsletter quickstart`: the whole main job on the embedded defaults, for a first look.
 using System.CommandLine;
 using Newsletter.Audience;
+using Newsletter.Checks;
 using Newsletter.Delivery;
 
 namespace Newsletter.Cli.Commands;
@@ -29,6 +30,8 @@ internal static class QuickstartCommand
             var newest = Directory.EnumerateFiles(workspace.Settings.Issues, "*.md").Order(StringComparer.Ordinal).LastOrDefault()
                 ?? throw new FileNotFoundException($"no issue files in {workspace.Settings.Issues}");
             var issue = workspace.LoadIssue(newest);
+            // Pre-send checks: an issue with errors is not sent to anyone.
+            RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
             await using var transport = TransportFactory.Create(workspace.Settings, configPath);
             Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
             var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));

@@ -23,7 +23,7 @@ internal static class RenderCommand
                 ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
                 : SampleSubscriber.Instance;
             var issueId = workspace.Issues.FindBySlug(parsed.Slug)?.Id ?? 0;
-            // Pre-send checks (issue 5): errors stop here; warnings are printed.
+            // Pre-send checks: errors stop here; warnings are printed.
             ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId)));
             var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",

@@ -45,7 +45,7 @@ internal static class SendCommand
     private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken,
         string? segment = null)
     {
-        // Pre-send checks (issue 5): an issue with errors is not sent to anyone.
+        // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         await using var transport = TransportFactory.Create(workspace.Settings, configPath);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
