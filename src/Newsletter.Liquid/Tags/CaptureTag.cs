@@ -63,6 +63,6 @@ internal sealed partial class CaptureTag : Node
         return completion;
     }
 
-    [GeneratedRegex(@"([\w\-.\[\]]+)")]
+    [GeneratedRegex(@"([A-Za-z0-9_\-.\[\]]+)")]
     private static partial Regex NamePattern();
 }
