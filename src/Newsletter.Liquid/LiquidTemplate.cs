@@ -115,6 +115,10 @@ public sealed class LiquidTemplate
     }
 
     /// <summary>Renders the template to <paramref name="output"/>, writing in chunks as it goes.</summary>
+    /// <remarks>
+    /// With a literal null model, <c>Render(writer, null)</c> binds to the string overload (the writer becomes the
+    /// model); write <c>Render(output: writer, model: null)</c> instead.
+    /// </remarks>
     /// <param name="output">Destination writer; not flushed or closed.</param>
     /// <param name="model">Variables, as for <see cref="Render(object?, LiquidRenderContextOptions?)"/>.</param>
     /// <param name="renderOptions">Per-render overrides; null for none.</param>

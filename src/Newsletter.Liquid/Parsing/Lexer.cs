@@ -138,7 +138,7 @@ internal static partial class Lexer
         }
         else
         {
-            while (nameEnd < end && (char.IsLetterOrDigit(text[nameEnd]) || text[nameEnd] == '_'))
+            while (nameEnd < end && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '_'))
             {
                 nameEnd++;
             }

@@ -45,6 +45,6 @@ internal sealed partial class AssignTag : Node
         return Completion.Normal;
     }
 
-    [GeneratedRegex(@"^\s*([\w\-.\[\]]+)\s*=\s*(.*?)\s*$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*([A-Za-z0-9_\-.\[\]]+)\s*=\s*(.*?)\s*$", RegexOptions.Singleline)]
     private static partial Regex Syntax();
 }

@@ -22,22 +22,11 @@ internal sealed partial class CaptureTag : Node
 
     public static Node Parse(Parser parser, Token tag)
     {
+        // As in Shopify Liquid, the name is the first run of name characters in every mode.
         var match = NamePattern().Match(tag.Markup);
         if (!match.Success)
         {
             throw parser.Error(tag, LiquidErrors.TagSyntax("capture", "'capture name'"));
-        }
-
-        if (!parser.Lax)
-        {
-            var expression = parser.Expression(tag);
-            if (expression.Current.Kind is not (ExprTokenKind.Identifier or ExprTokenKind.String or ExprTokenKind.Integer))
-            {
-                throw expression.Error("a variable name");
-            }
-
-            expression.Advance();
-            expression.ExpectEnd();
         }
 
         var (body, _) = parser.ParseBlock(tag, "endcapture");
@@ -63,6 +52,6 @@ internal sealed partial class CaptureTag : Node
         return completion;
     }
 
-    [GeneratedRegex(@"([\w\-.\[\]]+)")]
+    [GeneratedRegex(@"([A-Za-z0-9_\-.\[\]]+)")]
     private static partial Regex NamePattern();
 }

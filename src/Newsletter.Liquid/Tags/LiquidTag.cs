@@ -59,7 +59,7 @@ internal sealed class LiquidTag : Node
         }
         else
         {
-            while (nameEnd < end && (char.IsLetterOrDigit(markup[nameEnd]) || markup[nameEnd] == '_'))
+            while (nameEnd < end && (char.IsAsciiLetterOrDigit(markup[nameEnd]) || markup[nameEnd] == '_'))
             {
                 nameEnd++;
             }

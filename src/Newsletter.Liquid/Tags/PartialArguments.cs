@@ -43,7 +43,9 @@ internal sealed class PartialArguments
                 continue;
             }
 
-            if (!parser.Lax)
+            // Shopify Liquid reads these tags with a pattern that skips anything it does not recognise;
+            // only strict2 rejects it.
+            if (parser.Options.ErrorMode == LiquidErrorMode.Strict2)
             {
                 throw expression.Error("'key: value' arguments");
             }
