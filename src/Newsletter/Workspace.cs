@@ -95,7 +95,7 @@ public sealed class Workspace
     public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
-            Links.Unsubscribe, progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));
+            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));
 
     /// <summary>Every custom field name used on the list.</summary>
     public IReadOnlyCollection<string> KnownFields()

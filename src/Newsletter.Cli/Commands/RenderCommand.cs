@@ -27,7 +27,7 @@ internal static class RenderCommand
             ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId)));
             var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
-                parsed.Slug, workspace.Links.Unsubscribe(issueId, recipient.Id));
+                parsed.Slug);
             var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var stem = Path.Combine(folder, parsed.Slug);
             File.WriteAllText(stem + ".html", rendered.Html);

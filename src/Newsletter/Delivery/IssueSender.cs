@@ -26,14 +26,13 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
     /// <param name="issue">The parsed issue.</param>
     /// <param name="prepare">Prepares the renderer once the issue's database id is known.</param>
     /// <param name="composer">Builds each message.</param>
-    /// <param name="unsubscribeUrl">The signed unsubscribe URL of (issue id, subscriber id).</param>
     /// <param name="progress">Receives snapshots after each message; may be null.</param>
     /// <param name="cancellationToken">Stops after the messages in flight; the rest stay pending.</param>
     /// <param name="segment">Only the active subscribers this audience segment selects get the issue; null for all.</param>
     /// <exception cref="SendBlockedException">Another run holds the issue's lease, or the issue is paused or cancelled.</exception>
     /// <exception cref="TemplateException">The issue does not render; nothing was sent or recorded as sent.</exception>
     public async Task<SendSummary> SendAsync(Issue issue, Func<long, IssueRenderer> prepare, MessageComposer composer,
-        Func<long, long, string> unsubscribeUrl, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+        IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         CompiledSegment? segment = null)
     {
         var record = issues.Register(issue);
@@ -49,7 +48,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
             using var session = ledger.OpenSession();
-            var context = new Context(record.Id, issue.Slug, renderer, composer, unsubscribeUrl, run, new SendPacer(_options.MessagesPerSecond), session);
+            var context = new Context(record.Id, issue.Slug, renderer, composer, run, new SendPacer(_options.MessagesPerSecond), session);
             await SendPendingAsync(context, cancellationToken);
             if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
             var after = ledger.Counts(record.Id);
@@ -72,7 +71,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         : null;
 
     private sealed record Context(long IssueId, string Slug, IssueRenderer Renderer, MessageComposer Composer,
-        Func<long, long, string> UnsubscribeUrl, SendRun Run, SendPacer Pacer, LedgerSession Session);
+        SendRun Run, SendPacer Pacer, LedgerSession Session);
 
     private async Task SendPendingAsync(Context context, CancellationToken cancellationToken)
     {
@@ -113,7 +112,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             return;
         }
         var message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
-            context.Slug, context.UnsubscribeUrl(context.IssueId, delivery.Subscriber.Id));
+            context.Slug);
         await context.Pacer.WaitAsync(CancellationToken.None);
         context.Session.Hand(delivery.Id);
         TransportResult result;

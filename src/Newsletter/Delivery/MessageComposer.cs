@@ -40,8 +40,7 @@ public sealed class MessageComposer
     /// <param name="subscriber">Recipient.</param>
     /// <param name="messageId">Stable id from the ledger, without brackets.</param>
     /// <param name="issueSlug">Issue slug for Feedback-ID.</param>
-    /// <param name="unsubscribeUrl">The subscriber's signed unsubscribe URL.</param>
-    public EmailMessage Compose(RenderedEmail email, Subscriber subscriber, string messageId, string issueSlug, string unsubscribeUrl) => new()
+    public EmailMessage Compose(RenderedEmail email, Subscriber subscriber, string messageId, string issueSlug) => new()
     {
         From = _from,
         To = [new MailAddress(subscriber.Email, subscriber.Name)],
@@ -51,7 +50,7 @@ public sealed class MessageComposer
         MessageId = messageId,
         Headers =
         [
-            new("List-Unsubscribe", $"<{unsubscribeUrl}>"),
+            new("List-Unsubscribe", $"<{email.UnsubscribeUrl}>"),
             new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
             new("List-Id", _listId),
             new("Feedback-ID", $"{issueSlug}:newsletter:{MailboxParser.Domain(_from)}"),

@@ -94,7 +94,8 @@ public sealed partial class IssueRenderer
             return new RenderedEmail(
                 _subject.Render(model).Trim(),
                 _html.Render(model),
-                TidyText(_text.Render(model)));
+                TidyText(_text.Render(model)),
+                (string)model["unsubscribe_url"]!);
         }
         catch (LiquidException e)
         {

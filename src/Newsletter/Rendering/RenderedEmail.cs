@@ -5,4 +5,5 @@ namespace Newsletter.Rendering;
 /// <param name="Subject">Subject line (plain text, unencoded).</param>
 /// <param name="Html">Complete HTML document with inlined CSS.</param>
 /// <param name="Text">Plain-text alternative, LF line ends, wrapped at 78 columns.</param>
-public sealed record RenderedEmail(string Subject, string Html, string Text);
+/// <param name="UnsubscribeUrl">The signed unsubscribe URL the body links to; the List-Unsubscribe header (RFC 2369, RFC 8058) must name the same one.</param>
+public sealed record RenderedEmail(string Subject, string Html, string Text, string UnsubscribeUrl);
