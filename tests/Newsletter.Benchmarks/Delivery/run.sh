@@ -15,8 +15,10 @@ cleanup() { [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; rm -rf "$work"; 
 trap cleanup EXIT
 
 command -v smtp-sink >/dev/null || { echo "smtp-sink missing: apt-get install -y postfix" >&2; exit 2; }
-dotnet build "$repo/src/Newsletter.Cli" -c Release -v q -nologo >/dev/null
-cli="$repo/src/Newsletter.Cli/bin/Release/net10.0/Newsletter.Cli.dll"
+# Measured as installed for cron: published for this machine, so the command and its libraries are precompiled.
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+dotnet publish "$repo/src/Newsletter.Cli" -c Release -r "$rid" --self-contained false -o "$work/cli" -v q -nologo >/dev/null
+cli="$work/cli/Newsletter.Cli.dll"
 export XDG_CONFIG_HOME="$work/.config" DOTNET_NOLOGO=1
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
