@@ -62,8 +62,9 @@ SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.conf
 FROM subscribers s WHERE s.status = $status ORDER BY s.id;
 
 -- name: count-segment
--- The segment's condition is compiled from its expression by Audience/Segments; every value in it is bound.
-SELECT count(*) FROM subscribers s WHERE s.status = 'active' AND (/*segment*/);
+-- The ids of the segment's active subscribers are compiled from its expression by Audience/Segments (a merge of
+-- index ranges that never reads a subscriber row); every value in the query is bound.
+SELECT count(*) FROM (/*segment-ids*/);
 
 -- name: set-status
 UPDATE subscribers SET status = $status, status_changed_at = $now
