@@ -9,7 +9,7 @@ namespace Newsletter.Audience;
 /// Upserts rows a hundred at a time through statements prepared once (<see cref="BatchStatement"/>), in a single
 /// transaction with a large page cache: the shape that lets a million rows load in seconds. Rows the upsert
 /// leaves alone are suppressed addresses. Custom fields reach <c>subscriber_fields</c> through the schema's
-/// triggers. Used by one thread at a time; nothing is kept unless <see cref="Commit"/> is called.
+/// triggers. A large import rebuilds the append-only indexes at the end instead (<see cref="DeferredIndexes"/>). Used by one thread at a time; nothing is kept unless <see cref="Commit"/> is called.
 /// </summary>
 internal sealed class ImportWriter : IDisposable
 {
@@ -23,6 +23,7 @@ internal sealed class ImportWriter : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly BatchStatement _upsertBatch, _upsertOne, _tagBatch, _tagOne;
     private readonly SqliteCommand _status;
+    private readonly DeferredIndexes _indexes;
     private readonly long _maxIdBefore;
     private readonly Dictionary<string, long> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Tag, long Id)> _tags = new(BatchSize);
@@ -39,6 +40,8 @@ internal sealed class ImportWriter : IDisposable
         }
         _transaction = _connection.BeginTransaction();
         using (var max = Command("max-id")) _maxIdBefore = (long)max.ExecuteScalar()!;
+        // Ids are never reused, so the highest id is an upper bound of the list's size.
+        _indexes = new DeferredIndexes(_connection, _transaction, _maxIdBefore);
         _upsertBatch = new BatchStatement(_connection, "upsert-import", BatchSize, RowParameters, ("$source", source), ("$now", now));
         _upsertOne = new BatchStatement(_connection, "upsert-import", 1, RowParameters, ("$source", source), ("$now", now));
         _tagBatch = new BatchStatement(_connection, "add-tags", BatchSize, TagParameters);
@@ -60,6 +63,7 @@ internal sealed class ImportWriter : IDisposable
     /// <exception cref="SqliteException">SQLite failed; the transaction is rolled back on dispose.</exception>
     public void Write(IReadOnlyList<(int Line, ImportRow Row)> rows)
     {
+        _indexes.Consider(Added + Updated);
         var whole = rows.Count - rows.Count % BatchSize;
         for (var first = 0; first < whole; first += BatchSize) WriteRows(_upsertBatch, rows, first);
         for (var first = whole; first < rows.Count; first++) WriteRows(_upsertOne, rows, first);
@@ -76,6 +80,7 @@ internal sealed class ImportWriter : IDisposable
             _tagOne.Execute();
         }
         _tags.Clear();
+        _indexes.Rebuild();
         _transaction.Commit();
     }
 
