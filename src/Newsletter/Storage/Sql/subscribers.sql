@@ -61,6 +61,12 @@ SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.conf
        (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
 FROM subscribers s WHERE s.status = $status ORDER BY s.id;
 
+-- name: list-segment
+-- The active subscribers a segment selects (Audience/Segments compiles the ids query), full rows in id order.
+SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+FROM subscribers s WHERE s.id IN (/*segment-ids*/) ORDER BY s.id;
+
 -- name: count-segment
 -- The ids of the segment's active subscribers are compiled from its expression by Audience/Segments (a merge of
 -- index ranges that never reads a subscriber row); every value in the query is bound.
