@@ -47,6 +47,13 @@ public class SegmentCountTests
     }
 
     [Test]
+    public void Count_SixHundredConditions_StaysWithinSqliteCompoundLimit()
+    {
+        var expression = string.Join(" or ", Enumerable.Range(0, 600).Select(i => $"tag:t{i}")) + " or tag:go";
+        Assert.That(_store.Count(CompiledSegment.Compile(expression)), Is.EqualTo(1));
+    }
+
+    [Test]
     public void Count_Everyone_CountsOnlyActive()
     {
         Assert.That(_store.Count(CompiledSegment.Everyone), Is.EqualTo(4));

@@ -11,6 +11,9 @@ internal sealed class IdChain
 {
     private const string Union = "UNION", Intersect = "INTERSECT", Except = "EXCEPT";
 
+    // SQLite refuses a compound of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT); longer chains nest.
+    private const int MaxTerms = 250;
+
     private readonly List<(string Operator, string Term)> _links;
 
     private IdChain(List<(string, string)> links) => _links = links;
@@ -57,6 +60,6 @@ internal sealed class IdChain
         var links = new List<(string, string)>(first._links);
         for (var i = 0; i < other._links.Count; i++)
             links.Add((i == 0 || !keep ? op : other._links[i].Operator, other._links[i].Term));
-        return new IdChain(links);
+        return links.Count <= MaxTerms ? new IdChain(links) : new IdChain(links).Nested();
     }
 }

@@ -25,7 +25,7 @@ public static class SegmentCompiler
     private static IdChain Chain(SegmentNode node, List<KeyValuePair<string, string>> parameters) => node switch
     {
         TagCondition tag => IdChain.Of("SELECT subscriber_id FROM subscriber_tags WHERE tag = " + Bind(parameters, tag.Tag)),
-        // Old semantics of `x != ""`: the field is present and not empty.
+        // `x != ""` reads an absent field as empty: it selects those whose field is present and not empty.
         FieldCondition { Negated: true, Value.Length: 0 } field => IdChain.Of(
             "SELECT subscriber_id FROM subscriber_fields WHERE name = " + Bind(parameters, field.Field) + " AND value <> ''"),
         FieldCondition { Negated: true } field => IdChain.Of(Everyone).Without(Chain(field with { Negated = false }, parameters)),
