@@ -36,7 +36,7 @@ internal static class SendCommand
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
-            if (result.GetValue(dryRun)) return DryRun(workspace, parsed);
+            if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
             return await SendOneAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(segment));
         }));
         return command;
@@ -80,21 +80,24 @@ internal static class SendCommand
         return exit;
     }
 
-    private static int DryRun(Workspace workspace, Issue issue)
+    private static int DryRun(Workspace workspace, Issue issue, string? segmentOption)
     {
+        // The same audience a real send would enqueue: --segment, else the issue's segment:, else everyone active.
+        var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption) ?? Audience.Segments.CompiledSegment.Everyone;
         var record = workspace.Issues.FindBySlug(issue.Slug);
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         var renderer = workspace.Prepare(issue, record?.Id ?? 0);
         var count = 0;
         var bytes = 0L;
-        foreach (var subscriber in workspace.Subscribers.List().Where(s => s.Status == Audience.SubscriberStatus.Active))
+        foreach (var subscriber in workspace.Subscribers.List(segment))
         {
             var email = renderer.Render(subscriber);
             bytes += email.Html.Length + email.Text.Length;
             count++;
         }
         var already = record is null ? 0 : workspace.Ledger.Counts(record.Id)[DeliveryStatus.Sent];
-        Console.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s), {already} already have it; " +
+        var audience = segment.Expression.Length == 0 ? "" : $" in segment '{segment.Expression}'";
+        Console.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s){audience}, {already} already have it; " +
             $"every message rendered ({bytes / Math.Max(1, count):N0} characters each on average). Nothing was sent.");
         return ExitCodes.Ok;
     }

@@ -99,6 +99,16 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         while (reader.Read()) yield return Read(reader);
     }
 
+    /// <summary>The active subscribers <paramref name="segment"/> selects, in id order, streamed one row at a time.</summary>
+    public IEnumerable<Subscriber> List(CompiledSegment segment)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        segment.Apply(command, SqlCatalog.Get("subscribers", "list-segment"));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return Read(reader);
+    }
+
     /// <summary>How many active subscribers <paramref name="segment"/> selects.</summary>
     public long Count(CompiledSegment segment)
     {

@@ -14,14 +14,24 @@ public static class Migrator
 
     /// <summary>Brings <paramref name="connection"/> up to <see cref="LatestVersion"/>.</summary>
     /// <exception cref="InvalidOperationException">The database is newer than this program.</exception>
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, LatestVersion);
+
+    /// <summary>
+    /// Brings <paramref name="connection"/> up to <paramref name="targetVersion"/> (1 to <see cref="LatestVersion"/>)
+    /// and no further, so an upgrade from an older schema can be reproduced with that schema's data in place.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database is newer than this program.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetVersion"/> is not a known version.</exception>
+    public static void Apply(SqliteConnection connection, int targetVersion)
     {
         var current = CurrentVersion(connection);
         var scripts = Scripts();
         if (current > scripts.Count)
             throw new InvalidOperationException(
                 $"database schema version {current} is newer than this program supports ({scripts.Count}); upgrade newsletter");
-        for (var version = current + 1; version <= scripts.Count; version++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetVersion, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetVersion, scripts.Count);
+        for (var version = current + 1; version <= targetVersion; version++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();

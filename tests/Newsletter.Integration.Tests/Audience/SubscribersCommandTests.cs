@@ -83,6 +83,23 @@ public class SubscribersCommandTests
     }
 
     [Test]
+    public void SendDryRun_Segment_RendersOnlyTheSegment()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,tags,plan\nada@example.com,rust,pro\nbob@example.com,rust beginner,free\ncy@example.com,go,pro\n");
+        workspace.Run("subscribers", "import", "list.csv");
+        var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text().Replace("preheader:", "segment: tag:rust and not tag:beginner\npreheader:"));
+
+        var fromIssue = workspace.Run("send", issue, "--dry-run");
+        Assert.That(fromIssue.ExitCode, Is.EqualTo(0), fromIssue.Error);
+        Assert.That(fromIssue.Output, Does.Contain(": 1 active subscriber(s) in segment 'tag:rust and not tag:beginner', 0 already have it"));
+
+        var fromOption = workspace.Run("send", issue, "--dry-run", "--segment", "plan = pro");
+        Assert.That(fromOption.Output, Does.Contain(": 2 active subscriber(s) in segment 'plan = pro'"), fromOption.Error);
+        Assert.That(workspace.Count("SELECT count(*) FROM deliveries"), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Count_MalformedSegment_NamesColumn()
     {
         using var workspace = new TestWorkspace();

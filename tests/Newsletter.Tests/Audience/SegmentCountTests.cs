@@ -33,9 +33,24 @@ public class SegmentCountTests
     [TestCase("country = \"new zealand\"", 1)]
     [TestCase("not (tag:rust or tag:go)", 0)]
     [TestCase("tag:nobody", 0)]
+    [TestCase("(tag:go or tag:beginner) and (plan = pro or plan = free)", 2)]
+    [TestCase("not tag:go or tag:go", 4)]
+    [TestCase("not tag:rust or tag:beginner", 2)]
+    [TestCase("plan != free and not tag:beginner", 3)]
+    [TestCase("plan != \"\"", 3)]
+    [TestCase("plan = \"\"", 0)]
+    [TestCase("not (plan = pro) and tag:rust", 2)]
+    [TestCase("Plan = pro", 0)]
     public void Count_Segment_CountsActiveSubscribersItSelects(string expression, long expected)
     {
         Assert.That(_store.Count(CompiledSegment.Compile(expression)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Count_SixHundredConditions_StaysWithinSqliteCompoundLimit()
+    {
+        var expression = string.Join(" or ", Enumerable.Range(0, 600).Select(i => $"tag:t{i}")) + " or tag:go";
+        Assert.That(_store.Count(CompiledSegment.Compile(expression)), Is.EqualTo(1));
     }
 
     [Test]

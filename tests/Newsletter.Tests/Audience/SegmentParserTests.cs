@@ -43,7 +43,8 @@ public class SegmentParserTests
     public void Compile_BindsEveryValue()
     {
         var segment = CompiledSegment.Compile("plan = \"x' OR 1=1 --\" and tag:rust");
+        Assert.That(segment.Ids, Does.Not.Contain("OR 1=1"));
         Assert.That(segment.Condition, Does.Not.Contain("OR 1=1"));
-        Assert.That(segment.Parameters.Select(p => p.Value), Is.EqualTo(new[] { "$.\"plan\"", "x' OR 1=1 --", "rust" }));
+        Assert.That(segment.Parameters.Select(p => p.Value), Is.EqualTo(new[] { "plan", "x' OR 1=1 --", "rust" }));
     }
 }

@@ -226,4 +226,41 @@ public class SubscriberCsvImporterTests
         Assert.That(report.Suppressed.Single().Reason, Is.EqualTo("erased"));
         Assert.That(_store.List().Select(s => s.Email), Is.EqualTo(new[] { "grace@example.org" }));
     }
+
+    [Test]
+    public void Import_LargeFile_RebuildsTheIndexesItSetAside()
+    {
+        var file = _workspace.Write("big.csv", "email,tags\n" + string.Concat(Enumerable.Range(0, 25_000).Select(i => $"r{i}@example.com,{(i % 5 == 0 ? "five" : "")}\n")));
+        var report = _importer.Import(file);
+        Assert.That(report.Added, Is.EqualTo(25_000));
+        Assert.That(IndexNames(), Is.SupersetOf(new[] { "subscribers_status", "subscriber_tags_subscriber" }));
+        Assert.That(_store.Count(Newsletter.Audience.Segments.CompiledSegment.Compile("tag:five")), Is.EqualTo(5_000));
+    }
+
+    [Test]
+    public void Import_WriteFailsMidway_NothingIsWrittenAndTheErrorIsRaised()
+    {
+        using (var connection = _database.Connect())
+        using (var trigger = connection.CreateCommand())
+        {
+            trigger.CommandText = "CREATE TRIGGER test_boom BEFORE INSERT ON subscribers WHEN new.email = 'r24000@example.com' BEGIN SELECT RAISE(ABORT, 'boom'); END;";
+            trigger.ExecuteNonQuery();
+        }
+        var file = _workspace.Write("big.csv", "email\n" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"r{i}@example.com\n")));
+        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => _importer.Import(file));
+        Assert.That(error!.Message, Does.Contain("boom"));
+        Assert.That(_store.List(), Is.Empty, "no half-imported rows");
+        Assert.That(IndexNames(), Is.SupersetOf(new[] { "subscribers_status", "subscriber_tags_subscriber" }));
+    }
+
+    private List<string> IndexNames()
+    {
+        using var connection = _database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'index'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
 }

@@ -1,28 +1,24 @@
 // The checks and tallies of one import, row by row.
 namespace Newsletter.Audience;
 
-/// <summary>Validates rows against the header and keeps the counts, problems and suppressed rows of one import.</summary>
-internal sealed class ImportRun(ImportHeader header)
+/// <summary>
+/// Validates rows against the header and keeps the problems and the rows suppressed before writing (erased
+/// addresses) of one import. Used by the reading thread only; the writer keeps its own tallies.
+/// </summary>
+internal sealed class ImportRun(ImportHeader header) : IDisposable
 {
     private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FieldsJson _json = new();
 
     public List<ImportProblem> Problems { get; } = [];
 
     public List<SuppressedRow> Suppressed { get; } = [];
 
-    public int Added { get; private set; }
-
-    public int Updated { get; private set; }
-
     public void Problem(int line, int column, string reason) => Problems.Add(new ImportProblem(line, column, reason));
 
     public void Suppress(int line, string email, string reason) => Suppressed.Add(new SuppressedRow(line, email, reason));
 
-    public void Stored(bool added)
-    {
-        if (added) Added++;
-        else Updated++;
-    }
+    public void Dispose() => _json.Dispose();
 
     /// <summary>The row's values, or null after recording why the row is bad.</summary>
     public ImportRow? Check(int line, string[] record)
@@ -41,15 +37,8 @@ internal sealed class ImportRun(ImportHeader header)
             !Enum.TryParse(record[header.Status], ignoreCase: true, out status) || !Enum.IsDefined(status))
             return Reject(line, header.Status + 1,
                 $"'{record[header.Status]}' is not a status; use active, pending, unsubscribed, bounced or complained");
-        return new ImportRow(email, header.Name >= 0 ? record[header.Name] : null, Fields(record), status, tags);
-    }
-
-    private List<KeyValuePair<string, string>> Fields(string[] record)
-    {
-        var fields = new List<KeyValuePair<string, string>>();
-        for (var i = 0; i < record.Length; i++)
-            if (header.IsField(i) && record[i].Length > 0) fields.Add(new(header.Names[i], record[i]));
-        return fields;
+        var name = header.Name >= 0 && !string.IsNullOrWhiteSpace(record[header.Name]) ? record[header.Name].Trim() : null;
+        return new ImportRow(email, name, _json.Write(header, record), status.ToText(), tags);
     }
 
     private ImportRow? Reject(int line, int column, string reason)
@@ -59,5 +48,5 @@ internal sealed class ImportRun(ImportHeader header)
     }
 }
 
-/// <summary>One valid row.</summary>
-internal sealed record ImportRow(string Email, string? Name, List<KeyValuePair<string, string>> Fields, SubscriberStatus Status, IReadOnlyList<string> Tags);
+/// <summary>One valid row, in the shape it is written: name trimmed (null when blank), fields as a JSON object, status as stored.</summary>
+internal sealed record ImportRow(string Email, string? Name, string FieldsJson, string Status, IReadOnlyList<string> Tags);

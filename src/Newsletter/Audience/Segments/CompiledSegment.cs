@@ -1,28 +1,45 @@
-// A segment turned into an SQL condition over `subscribers s`, with its values as bound parameters.
+// A segment turned into SQL (a query of ids, or a condition over `subscribers s`), with its values as bound parameters.
 using Microsoft.Data.Sqlite;
 
 namespace Newsletter.Audience.Segments;
 
 /// <summary>
-/// The SQL condition of a segment (over the alias <c>s</c> of <c>subscribers</c>) and its parameters
-/// <c>$seg0</c>, <c>$seg1</c>… Only the compiler writes the condition; every value from the expression is bound.
+/// A segment as SQL: <see cref="Ids"/>, the query of the ids of the active subscribers it selects, and
+/// <see cref="Condition"/>, the same set as a condition over the alias <c>s</c> of <c>subscribers</c>; with their
+/// parameters <c>$seg0</c>, <c>$seg1</c>… Only the compiler writes the SQL; every value from the expression is bound.
 /// </summary>
 public sealed class CompiledSegment
 {
-    /// <summary>The placeholder in named statements that the condition replaces.</summary>
+    /// <summary>The placeholder in named statements that <see cref="Condition"/> replaces.</summary>
     public const string Placeholder = "/*segment*/";
 
-    internal CompiledSegment(string condition, IReadOnlyList<KeyValuePair<string, string>> parameters, string expression)
+    /// <summary>The placeholder in named statements that <see cref="Ids"/> replaces.</summary>
+    public const string IdsPlaceholder = "/*segment-ids*/";
+
+    internal CompiledSegment(string ids, IReadOnlyList<KeyValuePair<string, string>> parameters, string expression)
+        : this(ids, "s.id IN (" + ids + ")", parameters, expression)
     {
+    }
+
+    private CompiledSegment(string ids, string condition, IReadOnlyList<KeyValuePair<string, string>> parameters, string expression)
+    {
+        Ids = ids;
         Condition = condition;
         Parameters = parameters;
         Expression = expression;
     }
 
     /// <summary>Every active subscriber: the segment of an issue without one.</summary>
-    public static CompiledSegment Everyone { get; } = new("1 = 1", [], "");
+    public static CompiledSegment Everyone { get; } = new(SegmentCompiler.Everyone, "1 = 1", [], "");
 
-    /// <summary>The condition, e.g. <c>s.id IN (SELECT subscriber_id FROM subscriber_tags WHERE tag = $seg0)</c>.</summary>
+    /// <summary>
+    /// A <c>SELECT</c> of one column, the ids of the active subscribers in the segment, ascending and without
+    /// duplicates, e.g. <c>SELECT subscriber_id FROM subscriber_tags WHERE tag = $seg0 INTERSECT SELECT id FROM
+    /// subscribers WHERE status = 'active' ORDER BY 1</c>. Counting it never reads the subscribers' rows.
+    /// </summary>
+    public string Ids { get; }
+
+    /// <summary>The condition over <c>subscribers s</c>: <c>s.id IN (</c><see cref="Ids"/><c>)</c>, or <c>1 = 1</c> for everyone.</summary>
     public string Condition { get; }
 
     /// <summary>Parameter names and values.</summary>
@@ -31,13 +48,17 @@ public sealed class CompiledSegment
     /// <summary>The expression as written.</summary>
     public string Expression { get; }
 
-    /// <summary>Sets <paramref name="command"/>'s text to <paramref name="statement"/> with the condition in place of <see cref="Placeholder"/>, and binds the values.</summary>
-    /// <exception cref="InvalidOperationException">The statement has no placeholder (a programming error).</exception>
+    /// <summary>
+    /// Sets <paramref name="command"/>'s text to <paramref name="statement"/> with <see cref="Condition"/> in place of
+    /// <see cref="Placeholder"/> and <see cref="Ids"/> in place of <see cref="IdsPlaceholder"/>, and binds the values.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The statement has neither placeholder (a programming error).</exception>
     public void Apply(SqliteCommand command, string statement)
     {
-        if (!statement.Contains(Placeholder, StringComparison.Ordinal))
-            throw new InvalidOperationException("the statement has no " + Placeholder + " placeholder");
-        command.CommandText = statement.Replace(Placeholder, Condition, StringComparison.Ordinal);
+        if (!statement.Contains(Placeholder, StringComparison.Ordinal) && !statement.Contains(IdsPlaceholder, StringComparison.Ordinal))
+            throw new InvalidOperationException("the statement has no " + Placeholder + " or " + IdsPlaceholder + " placeholder");
+        command.CommandText = statement.Replace(Placeholder, Condition, StringComparison.Ordinal)
+            .Replace(IdsPlaceholder, Ids, StringComparison.Ordinal);
         foreach (var (name, value) in Parameters) command.Parameters.AddWithValue(name, value);
     }
 

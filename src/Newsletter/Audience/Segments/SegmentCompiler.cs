@@ -1,62 +1,48 @@
-// Turns a parsed segment into an SQL condition that the tag index and JSON fields can answer.
-using System.Text;
-
+// Turns a parsed segment into an SQL query of the ids it selects, answered from the tag and field indexes.
 namespace Newsletter.Audience.Segments;
 
 /// <summary>
-/// Compiles a <see cref="SegmentNode"/> to SQL. A tag becomes a probe of <c>subscriber_tags</c> (primary key
-/// tag, subscriber); a field becomes <c>json_extract(s.fields, path)</c> compared without regard to case, where a
-/// missing field equals nothing and differs from everything.
+/// Compiles a <see cref="SegmentNode"/> to SQL. A tag is the range of <c>subscriber_tags</c> for that tag and a
+/// field test the range of <c>subscriber_fields</c> for that name and value (compared without regard to case), both
+/// in subscriber id order; <c>and</c>, <c>or</c> and <c>not</c> become INTERSECT, UNION and EXCEPT of those ranges
+/// (see <see cref="IdChain"/>). A missing field equals nothing and differs from everything, also under <c>not</c>.
 /// </summary>
 public static class SegmentCompiler
 {
+    /// <summary>The ids of every active subscriber, in id order (the covering index <c>subscribers_status</c>).</summary>
+    internal const string Everyone = "SELECT id FROM subscribers WHERE status = 'active'";
+
     /// <summary>Compiles <paramref name="node"/>; <paramref name="expression"/> is kept for messages.</summary>
     public static CompiledSegment Compile(SegmentNode node, string expression)
     {
-        var sql = new StringBuilder();
         var parameters = new List<KeyValuePair<string, string>>();
-        Write(node, sql, parameters);
-        return new CompiledSegment(sql.ToString(), parameters, expression);
+        var chain = Chain(node, parameters);
+        // Only active subscribers count; a chain that starts from them and never adds to them needs no extra pass.
+        var ids = chain.StartsWithAndNeverWidens(Everyone) ? chain : chain.IntersectWith(IdChain.Of(Everyone));
+        return new CompiledSegment(ids.Sql() + " ORDER BY 1", parameters, expression);
     }
 
-    private static void Write(SegmentNode node, StringBuilder sql, List<KeyValuePair<string, string>> parameters)
+    private static IdChain Chain(SegmentNode node, List<KeyValuePair<string, string>> parameters) => node switch
     {
-        switch (node)
-        {
-            case TagCondition tag:
-                sql.Append("s.id IN (SELECT subscriber_id FROM subscriber_tags WHERE tag = ").Append(Bind(parameters, tag.Tag)).Append(')');
-                break;
-            case FieldCondition field:
-                var path = Bind(parameters, "$.\"" + field.Field.Replace("\"", "\\\"") + "\"");
-                var value = Bind(parameters, field.Value);
-                sql.Append(field.Negated
-                    ? $"coalesce(json_extract(s.fields, {path}), '') <> {value} COLLATE NOCASE"
-                    : $"json_extract(s.fields, {path}) = {value} COLLATE NOCASE");
-                break;
-            case AndCondition and:
-                Binary(and.Left, " AND ", and.Right, sql, parameters);
-                break;
-            case OrCondition or:
-                Binary(or.Left, " OR ", or.Right, sql, parameters);
-                break;
-            case NotCondition not:
-                sql.Append("NOT (");
-                Write(not.Inner, sql, parameters);
-                sql.Append(')');
-                break;
-            default:
-                throw new InvalidOperationException($"unknown segment node {node.GetType().Name}");
-        }
-    }
-
-    private static void Binary(SegmentNode left, string op, SegmentNode right, StringBuilder sql, List<KeyValuePair<string, string>> parameters)
-    {
-        sql.Append('(');
-        Write(left, sql, parameters);
-        sql.Append(op);
-        Write(right, sql, parameters);
-        sql.Append(')');
-    }
+        TagCondition tag => IdChain.Of("SELECT subscriber_id FROM subscriber_tags WHERE tag = " + Bind(parameters, tag.Tag)),
+        // `x != ""` reads an absent field as empty: it selects those whose field is present and not empty.
+        FieldCondition { Negated: true, Value.Length: 0 } field => IdChain.Of(
+            "SELECT subscriber_id FROM subscriber_fields WHERE name = " + Bind(parameters, field.Field) + " AND value <> ''"),
+        FieldCondition { Negated: true } field => IdChain.Of(Everyone).Without(Chain(field with { Negated = false }, parameters)),
+        FieldCondition field => IdChain.Of("SELECT subscriber_id FROM subscriber_fields WHERE name = " + Bind(parameters, field.Field) +
+            " AND value = " + Bind(parameters, field.Value)),
+        NotCondition not => IdChain.Of(Everyone).Without(Chain(not.Inner, parameters)),
+        OrCondition or => Chain(or.Left, parameters).UnionWith(Chain(or.Right, parameters)),
+        // `a and not b` is a − b: one pass fewer than a ∩ (everyone − b); likewise `a and x != v` is a − (x = v).
+        AndCondition { Right: NotCondition right } and => Chain(and.Left, parameters).Without(Chain(right.Inner, parameters)),
+        AndCondition { Left: NotCondition left } and => Chain(and.Right, parameters).Without(Chain(left.Inner, parameters)),
+        AndCondition { Right: FieldCondition { Negated: true, Value.Length: > 0 } right } and =>
+            Chain(and.Left, parameters).Without(Chain(right with { Negated = false }, parameters)),
+        AndCondition { Left: FieldCondition { Negated: true, Value.Length: > 0 } left } and =>
+            Chain(and.Right, parameters).Without(Chain(left with { Negated = false }, parameters)),
+        AndCondition and => Chain(and.Left, parameters).IntersectWith(Chain(and.Right, parameters)),
+        _ => throw new InvalidOperationException($"unknown segment node {node.GetType().Name}"),
+    };
 
     private static string Bind(List<KeyValuePair<string, string>> parameters, string value)
     {

@@ -1,0 +1,41 @@
+// Writes an import row's custom fields as the JSON object stored in `subscribers.fields`.
+using System.Buffers;
+using System.Text.Json;
+
+namespace Newsletter.Audience;
+
+/// <summary>
+/// Builds <c>{"plan":"pro","city":"Lima"}</c> from the non-empty field columns of a row, reusing one buffer and
+/// one <see cref="Utf8JsonWriter"/> for every row of an import. Not thread-safe: one per import.
+/// </summary>
+internal sealed class FieldsJson : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _writer;
+
+    public FieldsJson() => _writer = new Utf8JsonWriter(_buffer);
+
+    /// <summary>The object of the columns of <paramref name="record"/> that <paramref name="header"/> calls fields and that are not empty; <c>{}</c> for none.</summary>
+    public string Write(ImportHeader header, string[] record)
+    {
+        var any = false;
+        for (var i = 0; i < record.Length; i++)
+        {
+            if (!header.IsField(i) || record[i].Length == 0) continue;
+            if (!any)
+            {
+                _buffer.ResetWrittenCount();
+                _writer.Reset(_buffer);
+                _writer.WriteStartObject();
+                any = true;
+            }
+            _writer.WriteString(header.Names[i], record[i]);
+        }
+        if (!any) return "{}";
+        _writer.WriteEndObject();
+        _writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+
+    public void Dispose() => _writer.Dispose();
+}
