@@ -3,6 +3,8 @@ using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Configuration;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Messages;
+using Newsletter.Delivery.Transports;
 using Newsletter.Polls;
 using Newsletter.Reporting;
 using Newsletter.Rendering;
@@ -30,7 +32,10 @@ public sealed class Workspace
         Tokens = new LinkToken(Keys, clock);
         Links = new PersonalLinks(settings.BaseUrl, Tokens);
         Stats = new StatsReport(Issues, Votes);
+        _signer = new Lazy<DkimMessageSigner?>(() => LoadSigner(settings.Dkim));
     }
+
+    private readonly Lazy<DkimMessageSigner?> _signer;
 
     /// <summary>The settings in force.</summary>
     public NewsletterSettings Settings { get; }
@@ -85,14 +90,32 @@ public sealed class Workspace
     public IssueRenderer Prepare(Issue issue, long issueId) =>
         IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
 
-    /// <summary>The message composer for this newsletter.</summary>
+    /// <summary>The message composer for this newsletter, signing with DKIM when the <c>dkim</c> section is set.</summary>
     /// <exception cref="FormatException">The From or Reply-To setting is not a mailbox.</exception>
+    /// <exception cref="ConfigurationFileException">The DKIM key cannot be read.</exception>
     public MessageComposer Composer() => new(Settings.Name, MailboxParser.Parse(Settings.From),
-        Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock);
+        Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock, _signer.Value, Settings.UnsubscribeMailto);
+
+    /// <summary>The DKIM signer of the <c>dkim</c> section, or null when messages are not signed here.</summary>
+    /// <exception cref="ConfigurationFileException">The DKIM key cannot be read.</exception>
+    public DkimMessageSigner? Signer => _signer.Value;
+
+    private static DkimMessageSigner? LoadSigner(DkimSettings? dkim)
+    {
+        if (dkim is null) return null;
+        try
+        {
+            return new DkimMessageSigner(dkim.Domain, dkim.Selector, dkim.PrivateKeyFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new ConfigurationFileException(dkim.PrivateKeyFile, 0, 0, $"'dkim' cannot sign: {e.Message}");
+        }
+    }
 
     /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
     /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed.</exception>
-    public Task<SendSummary> SendAsync(Issue issue, IMailTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+    public Task<SendSummary> SendAsync(Issue issue, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
             progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));

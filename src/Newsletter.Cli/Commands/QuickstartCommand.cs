@@ -3,6 +3,7 @@ using System.CommandLine;
 using Newsletter.Audience;
 using Newsletter.Checks;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Transports;
 
 namespace Newsletter.Cli.Commands;
 

@@ -1,7 +1,7 @@
 // `newsletter render ISSUE.md`: writes what one subscriber would receive, for looking at before sending.
 using System.CommandLine;
 using Newsletter.Checks;
-using Newsletter.Mail.Mime;
+using Newsletter.Delivery.Messages;
 using Newsletter.Rendering;
 
 namespace Newsletter.Cli.Commands;
@@ -32,7 +32,7 @@ internal static class RenderCommand
             var stem = Path.Combine(folder, parsed.Slug);
             File.WriteAllText(stem + ".html", rendered.Html);
             File.WriteAllText(stem + ".txt", rendered.Text);
-            File.WriteAllBytes(stem + ".eml", MimeWriter.ToBytes(message));
+            File.WriteAllBytes(stem + ".eml", WireFormat.ToBytes(message));
             Console.WriteLine($"Rendered '{parsed.Title}' for {recipient.Email}:");
             foreach (var extension in new[] { ".html", ".txt", ".eml" })
                 Console.WriteLine($"  {stem}{extension} ({new FileInfo(stem + extension).Length:N0} bytes)");

@@ -3,6 +3,8 @@ using System.CommandLine;
 using Newsletter.Authoring;
 using Newsletter.Checks;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Smtp;
+using Newsletter.Delivery.Transports;
 
 namespace Newsletter.Cli.Commands;
 
@@ -18,9 +20,10 @@ internal static class SendCommand
         var reason = new Option<string?>("--reason") { Description = "Why the send is paused, shown by 'newsletter status'" };
         var resume = new Option<bool>("--resume") { Description = "Let a paused send go on" };
         var cancel = new Option<bool>("--cancel") { Description = "Stop the issue's send for good" };
+        var smtpLog = new Option<string?>("--smtp-log") { Description = "Append every SMTP conversation to this file (AUTH secrets redacted)" };
         var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
         var command = new Command("send", "Send an issue to every active subscriber who has not had it")
-            { issue, due, dryRun, pause, reason, resume, cancel, segment };
+            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
@@ -31,30 +34,31 @@ internal static class SendCommand
         {
             var configPath = result.GetValue(CommonOptions.Config)!;
             var workspace = Workspace.Open(configPath);
-            if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, cancellationToken);
+            using var log = result.GetValue(smtpLog) is { } logPath ? new SmtpProtocolLog(logPath) : null;
+            if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, log, cancellationToken);
             if (result.GetValue(pause)) return SendControl.Pause(workspace, result.GetValue(issue)!, result.GetValue(reason));
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
-            return await SendOneAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(segment));
+            return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment));
         }));
         return command;
     }
 
-    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, Issue issue, CancellationToken cancellationToken,
+    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
         string? segment = null)
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
-        await using var transport = TransportFactory.Create(workspace.Settings, configPath);
+        await using var transport = TransportFactory.Create(workspace.Settings, configPath, log);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
-    private static async Task<int> SendDueAsync(Workspace workspace, string configPath, CancellationToken cancellationToken)
+    private static async Task<int> SendDueAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken)
     {
         var due = DueIssues.Find(workspace.Settings.Issues, workspace.Issues, workspace.Clock.GetUtcNow(), out var problems);
         foreach (var problem in problems) Console.Error.WriteLine("error: " + problem.Message);
@@ -68,7 +72,7 @@ internal static class SendCommand
         {
             try
             {
-                var code = await SendOneAsync(workspace, configPath, issue, cancellationToken);
+                var code = await SendOneAsync(workspace, configPath, log, issue, cancellationToken);
                 exit = Math.Max(exit, code);
             }
             catch (Exception e) when (e is NewsletterException or SendBlockedException)
@@ -102,7 +106,7 @@ internal static class SendCommand
         return ExitCodes.Ok;
     }
 
-    private static void Report(SendSummary summary, IMailTransport transport)
+    private static void Report(SendSummary summary, IDeliveryTransport transport)
     {
         if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
         {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Newsletter.Audience.Signup;
 using Newsletter.Audience.Suppression;
-using Newsletter.Delivery;
+using Newsletter.Delivery.Transports;
 using Newsletter.Web.Pages;
 
 namespace Newsletter.Web.Signup;

@@ -44,6 +44,15 @@ public sealed class NewsletterSettings
     /// <summary>SMTP details used when <see cref="Transport"/> is an <c>smtp://</c> address.</summary>
     public SmtpSettings Smtp { get; init; } = new();
 
+    /// <summary>DKIM signing of every message (the <c>dkim</c> section); off when null.</summary>
+    public DkimSettings? Dkim { get; init; }
+
+    /// <summary>
+    /// Optional <c>mailto:</c> URL added to <c>List-Unsubscribe</c> after the https link (RFC 2369 §3.2), e.g.
+    /// <c>mailto:unsubscribe@news.example.com</c>, for mail clients that only offer mail-based unsubscribing.
+    /// </summary>
+    public string? UnsubscribeMailto { get; init; }
+
     /// <summary>Rate limits, retries and the pause rule of the send loop (the <c>delivery</c> section).</summary>
     public DeliverySettings Delivery { get; init; } = new();
 
@@ -84,4 +93,30 @@ public sealed class SmtpSettings
 
     /// <summary>Accept any server certificate. For test servers only; never for real mail.</summary>
     public bool AllowInvalidCertificate { get; init; }
+
+    /// <summary>
+    /// The SASL mechanism (RFC 4422) for AUTH: <c>auto</c> (default: the strongest both sides support), a mechanism
+    /// name such as <c>PLAIN</c>, <c>LOGIN</c>, <c>CRAM-MD5</c> or <c>SCRAM-SHA-256</c>, or <c>XOAUTH2</c> /
+    /// <c>OAUTHBEARER</c> (RFC 7628) for an OAuth 2.0 access token (Gmail, Microsoft 365).
+    /// </summary>
+    public string? Auth { get; init; }
+
+    /// <summary>
+    /// File holding the OAuth 2.0 access token, read at every new connection so that a token refreshed in place is
+    /// used; the environment variable <c>NEWSLETTER_SMTP_OAUTH_TOKEN</c> wins over it. Relative to the configuration file.
+    /// </summary>
+    public string? OAuthTokenFile { get; init; }
+}
+
+/// <summary>DKIM signing settings (RFC 6376). The private key stays in a file outside the repository and is never printed.</summary>
+public sealed class DkimSettings
+{
+    /// <summary>The signing domain (<c>d=</c>), normally the From address's domain or a parent of it.</summary>
+    public string Domain { get; init; } = "";
+
+    /// <summary>The selector (<c>s=</c>): the public key is published in DNS at <c>SELECTOR._domainkey.DOMAIN</c>.</summary>
+    public string Selector { get; init; } = "";
+
+    /// <summary>PEM file with the RSA private key (2048 bits is usual), relative to the configuration file.</summary>
+    public string PrivateKeyFile { get; init; } = "";
 }

@@ -64,6 +64,10 @@ public static class SettingsLoader
             Transport = ResolveTransport(s.Transport, Abs),
             Smtp = s.Smtp,
             Delivery = s.Delivery,
+            Dkim = s.Dkim is { } dkim && !string.IsNullOrWhiteSpace(dkim.PrivateKeyFile)
+                ? new DkimSettings { Domain = dkim.Domain.Trim(), Selector = dkim.Selector.Trim(), PrivateKeyFile = Abs(dkim.PrivateKeyFile) }
+                : null,
+            UnsubscribeMailto = string.IsNullOrWhiteSpace(s.UnsubscribeMailto) ? null : s.UnsubscribeMailto.Trim(),
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
             StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,

@@ -2,6 +2,8 @@
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;
 using Newsletter.Authoring;
+using Newsletter.Delivery.Messages;
+using Newsletter.Delivery.Transports;
 using Newsletter.Rendering;
 
 namespace Newsletter.Delivery;
@@ -13,7 +15,7 @@ namespace Newsletter.Delivery;
 /// (5xx bounces and suppresses the subscriber; 4xx and throttling are retried with backoff), while
 /// <see cref="SendOptions.MaxConsecutiveErrors"/> soft failures in a row pause the whole send with the last reason.
 /// </summary>
-public sealed class IssueSender(SendLedger ledger, IssueStore issues, SubscriberStore subscribers, IMailTransport transport,
+public sealed class IssueSender(SendLedger ledger, IssueStore issues, SubscriberStore subscribers, IDeliveryTransport transport,
     SendOptions? options = null, TimeProvider? clock = null)
 {
     /// <summary>Deliveries claimed per ledger round trip (fewer under a low rate limit, so the lease is renewed in time).</summary>
@@ -111,8 +113,20 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             context.Run.Record(DeliveryStatus.Suppressed, null);
             return;
         }
-        var message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
-            context.Slug);
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
+                context.Slug);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or MimeKit.ParseException)
+        {
+            // One subscriber whose message cannot be built (a malformed address or name) fails alone; the run goes on.
+            var reason = $"the message could not be built: {e.Message}";
+            context.Session.Finish(delivery.Id, DeliveryStatus.Failed, reason);
+            context.Run.Record(DeliveryStatus.Failed, reason, subscriberAtFault: true);
+            return;
+        }
         await context.Pacer.WaitAsync(CancellationToken.None);
         context.Session.Hand(delivery.Id);
         TransportResult result;
@@ -137,6 +151,11 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
                 session.Finish(delivery.Id, DeliveryStatus.Sent);
                 pacer.Accepted();
                 return DeliveryStatus.Sent;
+            case TransportOutcome.Blocked:
+                // The server refuses us, not this subscriber: the delivery goes back to the queue and the send pauses.
+                session.Finish(delivery.Id, DeliveryStatus.Pending, result.Detail);
+                context.Run.Pause($"the mail server refused the send: {result.Detail}");
+                return DeliveryStatus.Pending;
             case TransportOutcome.Rejected:
                 session.Finish(delivery.Id, DeliveryStatus.Bounced, result.Detail);
                 subscribers.SetStatus(delivery.Subscriber.Id, SubscriberStatus.Bounced);

@@ -24,7 +24,12 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         lock (_lock) StoppedReason ??= reason;
     }
 
-    public void Record(DeliveryStatus status, string? detail)
+    public void Pause(string reason)
+    {
+        lock (_lock) PausedReason ??= reason;
+    }
+
+    public void Record(DeliveryStatus status, string? detail, bool subscriberAtFault = false)
     {
         SendProgress snapshot;
         lock (_lock)
@@ -34,8 +39,11 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
                 case DeliveryStatus.Sent: Sent++; _consecutiveErrors = 0; break;
                 case DeliveryStatus.Bounced: Bounced++; _consecutiveErrors = 0; break;
                 case DeliveryStatus.Suppressed: Suppressed++; break;
+                case DeliveryStatus.Pending: break;
                 default:
                     if (status == DeliveryStatus.Failed) GaveUp++; else Deferred++;
+                    // A message that cannot be built is that subscriber's problem, not the server's: no pause.
+                    if (subscriberAtFault) break;
                     if (++_consecutiveErrors >= maxConsecutiveErrors)
                         PausedReason ??= $"paused after {_consecutiveErrors} failed deliveries in a row; last error: {detail}";
                     break;

@@ -1,7 +1,9 @@
 // Renders and sends the double opt-in email from templates/confirm.html.liquid and confirm.txt.liquid.
 using Newsletter.Delivery;
 using Newsletter.Liquid;
-using Newsletter.Mail.Mime;
+using MimeKit;
+using Newsletter.Delivery.Messages;
+using Newsletter.Delivery.Transports;
 using Newsletter.Rendering;
 
 namespace Newsletter.Audience.Signup;
@@ -13,7 +15,7 @@ namespace Newsletter.Audience.Signup;
 /// (RFC 5322 §3.6.4), so an outbox keeps them in <c>outbox/confirm/</c>.
 /// </summary>
 public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo newsletter, Func<MessageComposer> composer,
-    Func<IMailTransport> transport)
+    Func<IDeliveryTransport> transport)
 {
     /// <summary>The layout name of the confirmation email.</summary>
     public const string Layout = "confirm";
@@ -32,16 +34,9 @@ public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo 
             ["confirm_url"] = confirmUrl,
         };
         var from = composer();
-        var message = new EmailMessage
-        {
-            From = new MailAddress(from.EnvelopeFrom, newsletter.Name),
-            To = [new MailAddress(email, name)],
-            Subject = $"Please confirm your subscription to {newsletter.Name}",
-            Date = DateTimeOffset.Now,
-            MessageId = $"confirm.{Guid.NewGuid():N}@{from.EnvelopeFrom[(from.EnvelopeFrom.IndexOf('@') + 1)..]}",
-            HtmlBody = Render(templates.Layout(Layout, "html"), model),
-            TextBody = Render(templates.Layout(Layout, "txt"), model),
-        };
+        var message = from.ComposeTransactional(new MailboxAddress(null, email), $"Please confirm your subscription to {newsletter.Name}",
+            Render(templates.Layout(Layout, "txt"), model), Render(templates.Layout(Layout, "html"), model),
+            $"confirm.{Guid.NewGuid():N}@{from.Domain}");
         await using var sender = transport();
         return await sender.SendAsync(from.EnvelopeFrom, email, message, cancellationToken);
     }

@@ -1,8 +1,9 @@
 // The `sendmail:PATH` transport: hands each message to the local MTA, which queues, signs (DKIM) and relays it.
 using System.Diagnostics;
-using Newsletter.Mail.Mime;
+using MimeKit;
+using Newsletter.Delivery.Messages;
 
-namespace Newsletter.Delivery;
+namespace Newsletter.Delivery.Transports;
 
 /// <summary>
 /// Pipes each message to <c>PATH -i -f FROM -- RCPT</c>, the command line every sendmail-compatible MTA (Postfix,
@@ -12,7 +13,7 @@ namespace Newsletter.Delivery;
 /// </summary>
 /// <param name="path">Absolute path of the sendmail program.</param>
 /// <param name="concurrency">How many sendmail processes may run at once.</param>
-public sealed class SendmailTransport(string path, int concurrency) : IMailTransport
+public sealed class SendmailTransport(string path, int concurrency) : IDeliveryTransport
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -27,7 +28,7 @@ public sealed class SendmailTransport(string path, int concurrency) : IMailTrans
 
     /// <inheritdoc />
     /// <exception cref="System.ComponentModel.Win32Exception">The program cannot be started (missing, not executable).</exception>
-    public async Task<TransportResult> SendAsync(string envelopeFrom, string recipient, EmailMessage message, CancellationToken cancellationToken)
+    public async Task<TransportResult> SendAsync(string envelopeFrom, string recipient, MimeMessage message, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -42,8 +43,7 @@ public sealed class SendmailTransport(string path, int concurrency) : IMailTrans
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         try
         {
-            var bytes = MimeWriter.ToBytes(message);
-            await process.StandardInput.BaseStream.WriteAsync(ToLocalLineEnds(bytes), cancellationToken);
+            await message.WriteToAsync(WireFormat.LocalOptions, process.StandardInput.BaseStream, cancellationToken);
             process.StandardInput.Close();
         }
         catch (IOException)
@@ -72,17 +72,4 @@ public sealed class SendmailTransport(string path, int concurrency) : IMailTrans
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static byte[] ToLocalLineEnds(ReadOnlyMemory<byte> message)
-    {
-        var source = message.Span;
-        var result = new byte[source.Length];
-        var length = 0;
-        for (var i = 0; i < source.Length; i++)
-        {
-            if (source[i] == (byte)'\r' && i + 1 < source.Length && source[i + 1] == (byte)'\n') continue;
-            result[length++] = source[i];
-        }
-        return result[..length];
-    }
 }

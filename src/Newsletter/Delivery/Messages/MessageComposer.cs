@@ -1,0 +1,118 @@
+// Builds the MimeMessage of one delivery: the rendered email plus the headers a newsletter needs.
+using MimeKit;
+using MimeKit.Text;
+using Newsletter.Audience;
+using Newsletter.Rendering;
+
+namespace Newsletter.Delivery.Messages;
+
+/// <summary>
+/// Builds one <see cref="MimeMessage"/> per delivery: <c>multipart/alternative</c> with the text part first and the
+/// HTML part last (RFC 2046 §5.1.4), both UTF-8 quoted-printable so any server takes them without 8BITMIME; From and
+/// Reply-To from the settings; a stable Message-ID per issue and subscriber (RFC 5322 §3.6.4);
+/// <c>List-Unsubscribe</c> with the signed https link (RFC 2369) and
+/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058 §3.1); <c>List-Id</c> (RFC 2919); and a
+/// <c>Feedback-ID</c> naming the issue, which large mailbox providers use to report complaints per campaign.
+/// Messages are DKIM-signed (RFC 6376) when a <see cref="DkimMessageSigner"/> is given.
+/// </summary>
+/// <remarks>
+/// What does not vary between subscribers (addresses, List-Id, List-Unsubscribe-Post) is parsed once here and
+/// cloned into each message, so a send formats no header twice. Thread-safe: <see cref="Compose"/> may run on every
+/// sending worker at once.
+/// </remarks>
+public sealed class MessageComposer
+{
+    private readonly MailboxAddress _from;
+    private readonly MailboxAddress? _replyTo;
+    private readonly Header _listId;
+    private readonly Header _oneClick = new(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+    private readonly string? _unsubscribeMailto;
+    private readonly DkimMessageSigner? _signer;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates a composer for a newsletter.</summary>
+    /// <param name="newsletterName">Display name, used in List-Id.</param>
+    /// <param name="from">The From mailbox; its address is also the envelope sender unless a bounce address is set.</param>
+    /// <param name="replyTo">Optional Reply-To mailbox.</param>
+    /// <param name="clock">Source of the Date header.</param>
+    /// <param name="signer">Signs every message with DKIM; null to leave signing to the relay.</param>
+    /// <param name="unsubscribeMailto">Optional <c>mailto:</c> address added to List-Unsubscribe after the https link.</param>
+    public MessageComposer(string newsletterName, MailboxAddress from, MailboxAddress? replyTo, TimeProvider clock,
+        DkimMessageSigner? signer = null, string? unsubscribeMailto = null)
+    {
+        _from = from;
+        _replyTo = replyTo;
+        _clock = clock;
+        _signer = signer;
+        _unsubscribeMailto = string.IsNullOrWhiteSpace(unsubscribeMailto) ? null : unsubscribeMailto.Trim();
+        var label = new string(newsletterName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        _listId = new Header(HeaderId.ListId, $"{newsletterName} <{(label.Length == 0 ? "newsletter" : label)}.{Domain}>");
+    }
+
+    /// <summary>The sender address used for the SMTP envelope (bounces return there).</summary>
+    public string EnvelopeFrom => _from.Address;
+
+    /// <summary>The domain of the From address (IDNs as written), the right-hand side of Message-IDs.</summary>
+    public string Domain => _from.Domain;
+
+    /// <summary>Whether messages are DKIM-signed here.</summary>
+    public bool Signs => _signer is not null;
+
+    /// <summary>Composes the message for one delivery of an issue.</summary>
+    /// <param name="email">Rendered content.</param>
+    /// <param name="subscriber">Recipient.</param>
+    /// <param name="messageId">Stable id from the ledger, without brackets, e.g. <c>2026-11-20-slug.42@news.example.com</c>.</param>
+    /// <param name="issueSlug">Issue slug for Feedback-ID.</param>
+    /// <exception cref="ParseException">The subscriber's address cannot be written as a mailbox.</exception>
+    public MimeMessage Compose(RenderedEmail email, Subscriber subscriber, string messageId, string issueSlug)
+    {
+        var message = Envelope(new MailboxAddress(subscriber.Name, subscriber.Email), email.Subject, messageId);
+        var unsubscribe = _unsubscribeMailto is null ? $"<{email.UnsubscribeUrl}>" : $"<{email.UnsubscribeUrl}>, <{_unsubscribeMailto}>";
+        message.Headers.Add(new Header(HeaderId.ListUnsubscribe, unsubscribe));
+        message.Headers.Add(_oneClick.Clone());
+        message.Headers.Add(_listId.Clone());
+        message.Headers.Add("Feedback-ID", $"{issueSlug}:newsletter:{Domain}");
+        message.Body = Alternative(email.Text, email.Html);
+        _signer?.Sign(message);
+        return message;
+    }
+
+    /// <summary>
+    /// Composes a one-off message that belongs to no issue (a sign-up confirmation): the same From, Reply-To, Date and
+    /// bodies as an issue's, without the list headers.
+    /// </summary>
+    /// <param name="to">The recipient mailbox.</param>
+    /// <param name="subject">Subject line, any Unicode text.</param>
+    /// <param name="text">Plain-text body.</param>
+    /// <param name="html">HTML body.</param>
+    /// <param name="messageId">Message-ID without brackets.</param>
+    public MimeMessage ComposeTransactional(MailboxAddress to, string subject, string text, string html, string messageId)
+    {
+        var message = Envelope(to, subject, messageId);
+        message.Body = Alternative(text, html);
+        _signer?.Sign(message);
+        return message;
+    }
+
+    private MimeMessage Envelope(MailboxAddress to, string subject, string messageId)
+    {
+        var message = new MimeMessage { Date = _clock.GetLocalNow(), Subject = subject, MessageId = messageId };
+        message.From.Add(_from.Clone());
+        if (_replyTo is not null) message.ReplyTo.Add(_replyTo.Clone());
+        message.To.Add(to);
+        return message;
+    }
+
+    private static MultipartAlternative Alternative(string text, string html) =>
+    [
+        Part(TextFormat.Plain, text),
+        Part(TextFormat.Html, html),
+    ];
+
+    private static TextPart Part(TextFormat format, string content)
+    {
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText("utf-8", content);
+        return part;
+    }
+}
