@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Audience;
 

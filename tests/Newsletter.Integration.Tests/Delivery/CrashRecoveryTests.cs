@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 

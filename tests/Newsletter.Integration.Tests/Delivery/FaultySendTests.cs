@@ -1,7 +1,7 @@
 // Drives `newsletter send` through the scripted faulty aiosmtpd server and checks what the ledger records.
 using System.Text.Json.Nodes;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 

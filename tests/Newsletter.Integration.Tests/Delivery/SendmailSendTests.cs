@@ -1,6 +1,6 @@
 // `transport: sendmail:PATH` through the real CLI, with a small fake sendmail program written by the test.
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 

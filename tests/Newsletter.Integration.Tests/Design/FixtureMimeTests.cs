@@ -1,7 +1,7 @@
 // Every shared fixture, written as an issue, rendered by the real command and read back by a strict MIME parser.
 using System.Text.Json;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Design;
 

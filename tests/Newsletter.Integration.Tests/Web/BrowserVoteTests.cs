@@ -1,7 +1,7 @@
 // A real browser (Debian's headless chromium) clicking one poll option in the email records exactly that one.
 using System.Text.Json;
 using Newsletter.Integration.Tests.Support;
-using Newsletter.Mail.Tests.Support;
+using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Web;
 

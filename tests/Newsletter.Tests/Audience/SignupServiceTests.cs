@@ -2,6 +2,8 @@ using Newsletter.Audience;
 using Newsletter.Audience.Signup;
 using Newsletter.Audience.Suppression;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Messages;
+using Newsletter.Delivery.Transports;
 using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
@@ -27,7 +29,7 @@ public class SignupServiceTests
         _workspace.Write("templates/confirm.txt.liquid", "Confirm {{ subscriber.email }} for {{ newsletter.name }}:\n{{ confirm_url }}\n");
         var mailer = new ConfirmationMailer(new TemplateFolder(_workspace.PathOf("templates")),
             new NewsletterInfo("Weekly", "", "https://news.example/"),
-            () => new MessageComposer("Weekly", new Newsletter.Mail.Mime.MailAddress("news@example.com"), null, _clock),
+            () => new MessageComposer("Weekly", new MimeKit.MailboxAddress(null, "news@example.com"), null, _clock),
             () => new OutboxTransport(_workspace.PathOf("outbox")));
         var tokens = new LinkToken(SigningKeyRing.Load(_workspace.PathOf("keys")), _clock);
         _signup = new SignupService(_store, new ErasedAddresses(database), tokens, "https://news.example", mailer,

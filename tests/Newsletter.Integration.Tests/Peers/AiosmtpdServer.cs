@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Newsletter.Mail.Tests.Support;
+namespace Newsletter.Integration.Tests.Peers;
 
 /// <summary>A real SMTP server on 127.0.0.1, run as a child process and stopped by its process id.</summary>
 public sealed class AiosmtpdServer : IDisposable
@@ -29,7 +29,7 @@ public sealed class AiosmtpdServer : IDisposable
             Assert.Fail($"{StrictParser.Python} is missing. {InstallHint}");
         }
 
-        string maildir = Path.Combine(Path.GetTempPath(), "newsletter-mail-tests", Guid.NewGuid().ToString("N"));
+        string maildir = Path.Combine(Path.GetTempPath(), "newsletter-peers", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(maildir);
         var psi = new ProcessStartInfo(StrictParser.Python)
         {

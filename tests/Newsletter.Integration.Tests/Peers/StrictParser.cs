@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Newsletter.Mail.Tests.Support;
+namespace Newsletter.Integration.Tests.Peers;
 
 /// <summary>Wraps <c>Peers/parse_eml.py</c>, run by the system interpreter <c>/usr/bin/python3</c>.</summary>
 public static class StrictParser
@@ -29,7 +29,7 @@ public static class StrictParser
     /// <summary>Parses many messages in one interpreter run; returns the raw documents without asserting on them.</summary>
     public static List<JsonElement> ParseBatch(IReadOnlyList<byte[]> messages)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "newsletter-mail-tests", "batch-" + Guid.NewGuid().ToString("N"));
+        string dir = Path.Combine(Path.GetTempPath(), "newsletter-peers", "batch-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
         {

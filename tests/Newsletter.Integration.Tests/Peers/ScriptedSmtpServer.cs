@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Newsletter.Mail.Tests.Support;
+namespace Newsletter.Integration.Tests.Peers;
 
 /// <summary>
 /// Replays a script of <c>S: line</c> (server sends) and <c>C: line</c> (client must send exactly this) lines.
@@ -29,7 +29,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     }
 
     public static ScriptedSmtpServer FromFile(string name) =>
-        new(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Scripts", name)));
+        new(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Delivery", "Smtp", "Scripts", name)));
 
     public int Port { get; }
 

@@ -4,7 +4,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Newsletter.Mail.Tests.Support;
+namespace Newsletter.Integration.Tests.Peers;
 
 public sealed class TestCertificate : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class TestCertificate : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         Thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        _directory = Path.Combine(Path.GetTempPath(), "newsletter-mail-tests", "cert-" + Guid.NewGuid().ToString("N"));
+        _directory = Path.Combine(Path.GetTempPath(), "newsletter-peers", "cert-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         CertPath = Path.Combine(_directory, "cert.pem");
         KeyPath = Path.Combine(_directory, "key.pem");

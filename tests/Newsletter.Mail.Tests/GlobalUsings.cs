@@ -1,2 +1,0 @@
-// Usings shared by every test file.
-global using NUnit.Framework;
