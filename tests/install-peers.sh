@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real peers the integration tests talk to: Debian's aiosmtpd (an SMTP server, run by the
-# tests on 127.0.0.1 with Debian's own /usr/bin/python3), openssl (test certificates) and chromium (the headless
-# browser that clicks a poll option in the vote test and screenshots the default design).
+# tests on 127.0.0.1 with Debian's own /usr/bin/python3), dkimpy (python3-dkim, an independent DKIM verifier),
+# openssl (test certificates) and chromium (the headless browser that clicks a poll option in the vote test
+# and screenshots the default design).
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+/usr/bin/python3 -c 'import dkim' 2>/dev/null || need+=(python3-dkim)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then

@@ -73,7 +73,7 @@ public class ServePollTests
         Assert.That(workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text())).ExitCode, Is.EqualTo(0));
         var eml = Directory.GetFiles(workspace.PathOf($"outbox/{SampleIssue.Slug}"), "*.eml").Single();
         var header = StrictParser.ParseFile(eml).GetProperty("headers").EnumerateArray()
-            .Single(h => h[0].GetString() == "List-Unsubscribe")[1].GetString()!.Trim('<', '>');
+            .Single(h => h[0].GetString() == "List-Unsubscribe")[1].GetString()!.Trim().Trim('<', '>');
 
         using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--urls", baseUrl);
         try

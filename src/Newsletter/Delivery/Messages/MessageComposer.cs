@@ -1,4 +1,5 @@
 // Builds the MimeMessage of one delivery: the rendered email plus the headers a newsletter needs.
+using System.Text;
 using MimeKit;
 using MimeKit.Text;
 using Newsletter.Audience;
@@ -36,24 +37,31 @@ public sealed class MessageComposer
     /// <param name="replyTo">Optional Reply-To mailbox.</param>
     /// <param name="clock">Source of the Date header.</param>
     /// <param name="signer">Signs every message with DKIM; null to leave signing to the relay.</param>
-    /// <param name="unsubscribeMailto">Optional <c>mailto:</c> address added to List-Unsubscribe after the https link.</param>
+    /// <param name="unsubscribeMailto">Optional <c>mailto:</c> URL added to List-Unsubscribe after the https link; ASCII (RFC 6068).</param>
+    /// <exception cref="FormatException"><paramref name="unsubscribeMailto"/> is not an ASCII <c>mailto:</c> URL.</exception>
     public MessageComposer(string newsletterName, MailboxAddress from, MailboxAddress? replyTo, TimeProvider clock,
         DkimMessageSigner? signer = null, string? unsubscribeMailto = null)
     {
         _from = from;
         _replyTo = replyTo;
+        // MimeKit shows IDN domains in Unicode; the envelope and identifiers need the ASCII form.
+        EnvelopeFrom = EmailAddress.Normalize(from.Address);
+        Domain = EnvelopeFrom[(EnvelopeFrom.LastIndexOf('@') + 1)..];
         _clock = clock;
         _signer = signer;
         _unsubscribeMailto = string.IsNullOrWhiteSpace(unsubscribeMailto) ? null : unsubscribeMailto.Trim();
+        if (_unsubscribeMailto is not null && (!_unsubscribeMailto.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
+            || !Ascii.IsValid(_unsubscribeMailto) || _unsubscribeMailto.Any(c => c is <= ' ' or '<' or '>' or ',')))
+            throw new FormatException($"unsubscribeMailto '{_unsubscribeMailto}' must be an ASCII mailto: URL (IDN domains in punycode), e.g. mailto:unsubscribe@news.example.com");
         var label = new string(newsletterName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         _listId = new Header(HeaderId.ListId, $"{newsletterName} <{(label.Length == 0 ? "newsletter" : label)}.{Domain}>");
     }
 
     /// <summary>The sender address used for the SMTP envelope (bounces return there).</summary>
-    public string EnvelopeFrom => _from.Address;
+    public string EnvelopeFrom { get; }
 
-    /// <summary>The domain of the From address (IDNs as written), the right-hand side of Message-IDs.</summary>
-    public string Domain => _from.Domain;
+    /// <summary>The domain of the From address in its ASCII form (IDNs in punycode), the right-hand side of Message-IDs.</summary>
+    public string Domain { get; }
 
     /// <summary>Whether messages are DKIM-signed here.</summary>
     public bool Signs => _signer is not null;
@@ -96,11 +104,57 @@ public sealed class MessageComposer
 
     private MimeMessage Envelope(MailboxAddress to, string subject, string messageId)
     {
-        var message = new MimeMessage { Date = _clock.GetLocalNow(), Subject = subject, MessageId = messageId };
+        var message = new MimeMessage { Date = _clock.GetLocalNow(), MessageId = AsciiMessageId(messageId) };
+        SetSubject(message, subject);
         message.From.Add(_from.Clone());
         if (_replyTo is not null) message.ReplyTo.Add(_replyTo.Clone());
         message.To.Add(to);
         return message;
+    }
+
+    // A Message-ID is ASCII (RFC 5322 §3.6.4): an international right-hand side is written in punycode.
+    private static string AsciiMessageId(string messageId)
+    {
+        var at = messageId.LastIndexOf('@');
+        return at < 0 || Ascii.IsValid(messageId) ? messageId : messageId[..(at + 1)] + new System.Globalization.IdnMapping().GetAscii(messageId[(at + 1)..]);
+    }
+
+    // Line breaks in a subject become spaces, never a new header. Text that looks like an RFC 2047 encoded-word
+    // is encoded itself, so readers show it as written instead of decoding it.
+    private static void SetSubject(MimeMessage message, string subject)
+    {
+        subject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        if (!subject.Contains("=?", StringComparison.Ordinal))
+        {
+            message.Subject = subject;
+            return;
+        }
+        var words = EncodedWords(subject);
+        var header = new Header(HeaderId.Subject, "");
+        header.SetRawValue(Encoding.ASCII.GetBytes(" " + string.Join("\r\n ", words) + "\r\n"));
+        message.Headers.Replace(header);
+    }
+
+    // RFC 2047 §5 "B" encoded-words of at most 45 octets of UTF-8 each (72 characters), never splitting a character.
+    private static List<string> EncodedWords(string text)
+    {
+        var words = new List<string>();
+        var chunk = new StringBuilder();
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            if (chunk.Length > 0 && Encoding.UTF8.GetByteCount(chunk + element) > 45) Flush();
+            chunk.Append(element);
+        }
+        if (chunk.Length > 0) Flush();
+        return words;
+
+        void Flush()
+        {
+            words.Add("=?utf-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(chunk.ToString())) + "?=");
+            chunk.Clear();
+        }
     }
 
     private static MultipartAlternative Alternative(string text, string html) =>

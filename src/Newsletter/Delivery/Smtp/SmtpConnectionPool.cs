@@ -115,6 +115,7 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
         {
             Timeout = (int)_endpoint.Timeout.TotalMilliseconds,
         };
+        if (_endpoint.LocalDomain is { } localDomain) client.LocalDomain = localDomain;
         if (_endpoint.AllowInvalidCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -134,6 +135,9 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
             await client.ConnectAsync(socket, _endpoint.Host, _endpoint.Port, SocketOptions(_endpoint.Security), cancellationToken).ConfigureAwait(false);
             if (_endpoint.Authentication is { } authentication)
                 await authentication.AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
+            // Addresses go out in their ASCII form (IDNs as punycode), which every server takes; with SMTPUTF8 on,
+            // MailKit would turn punycode domains back into Unicode in MAIL FROM and RCPT TO.
+            client.Capabilities &= ~SmtpCapabilities.UTF8;
             return client;
         }
         catch

@@ -16,6 +16,9 @@ public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security)
     /// <summary>Accept any server certificate. For test servers only, never for real mail.</summary>
     public bool AllowInvalidCertificate { get; init; }
 
+    /// <summary>The name we give in EHLO (RFC 5321 §4.1.1.1), or null for this machine's host name.</summary>
+    public string? LocalDomain { get; init; }
+
     /// <summary>Records every connection's conversation (AUTH secrets redacted), or null.</summary>
     public SmtpProtocolLog? ProtocolLog { get; init; }
 
