@@ -16,8 +16,12 @@ internal static class CheckCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var path = result.GetValue(issue)!;
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such issue file");
+            var configPath = Path.GetFullPath(result.GetValue(CommonOptions.Config)!);
+            var composer = workspace.Composer();
             var report = IssueChecker.Check(path, workspace.Settings.Templates, parsed => workspace.Prepare(parsed, 0));
+            report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, composer.Domain, configPath)] };
             Print(path, report);
+            Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;

@@ -27,12 +27,12 @@ internal static class ScheduleCommand
     }
 
     // A time without an offset is the operator's local time, like the times cron uses.
-    private static DateTimeOffset ParseTime(string text)
+    internal static DateTimeOffset ParseTime(string text, string option = "--at")
     {
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
             "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK"];
         if (DateTimeOffset.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var time))
             return time;
-        throw new FormatException($"--at '{text}' is not a time; write it like 2026-11-23T08:00 (local) or 2026-11-23T07:00Z");
+        throw new FormatException($"{option} '{text}' is not a time; write it like 2026-11-23T08:00 (local) or 2026-11-23T07:00Z");
     }
 }

@@ -50,7 +50,8 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
             using var session = ledger.OpenSession();
-            var context = new Context(record.Id, issue.Slug, renderer, composer, run, new SendPacer(_options.MessagesPerSecond), session);
+            var context = new Context(record.Id, issue.Slug, renderer, composer, run, new SendPacer(_options.MessagesPerSecond), session,
+                new BounceStreak());
             await SendPendingAsync(context, cancellationToken);
             if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
             var after = ledger.Counts(record.Id);
@@ -73,7 +74,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         : null;
 
     private sealed record Context(long IssueId, string Slug, IssueRenderer Renderer, MessageComposer Composer,
-        SendRun Run, SendPacer Pacer, LedgerSession Session);
+        SendRun Run, SendPacer Pacer, LedgerSession Session, BounceStreak Streak);
 
     private async Task SendPendingAsync(Context context, CancellationToken cancellationToken)
     {
@@ -142,6 +143,20 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         context.Run.Record(status, result.Detail);
     }
 
+    // The same refusal for recipient after recipient is the server refusing us: nobody is suppressed for it.
+    private void UndoBounces(IReadOnlyList<(long DeliveryId, long SubscriberId)> bounces, string? reply, Context context)
+    {
+        foreach (var (deliveryId, subscriberId) in bounces)
+        {
+            subscribers.SetStatus(subscriberId, SubscriberStatus.Active);
+            context.Session.Finish(deliveryId, DeliveryStatus.Pending, $"not a bounce: the server refused many recipients alike ({reply})");
+        }
+        // All but the bounce being recorded now were counted as bounces already.
+        context.Run.Unbounce(bounces.Count - 1);
+        context.Run.Pause($"the mail server refused {context.Streak.Limit} recipients in a row with the same reply ({reply}); " +
+            "that is the server refusing us, not bad addresses, so nobody was suppressed");
+    }
+
     private DeliveryStatus Record(ClaimedDelivery delivery, TransportResult result, Context context)
     {
         var (session, pacer) = (context.Session, context.Pacer);
@@ -150,6 +165,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             case TransportOutcome.Accepted:
                 session.Finish(delivery.Id, DeliveryStatus.Sent);
                 pacer.Accepted();
+                context.Streak.Accepted();
                 return DeliveryStatus.Sent;
             case TransportOutcome.Blocked:
                 // The server refuses us, not this subscriber: the delivery goes back to the queue and the send pauses.
@@ -159,7 +175,10 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             case TransportOutcome.Rejected:
                 session.Finish(delivery.Id, DeliveryStatus.Bounced, result.Detail);
                 subscribers.SetStatus(delivery.Subscriber.Id, SubscriberStatus.Bounced);
-                return DeliveryStatus.Bounced;
+                var undone = context.Streak.Bounced(delivery.Id, delivery.Subscriber.Id, result.Detail);
+                if (undone.Count == 0) return DeliveryStatus.Bounced;
+                UndoBounces(undone, result.Detail, context);
+                return DeliveryStatus.Pending;
             default:
                 if (result.Outcome == TransportOutcome.Throttled) pacer.Throttled();
                 var next = _options.Retry.NextTry(delivery.Attempts + 1, delivery.FirstFailedAt, _clock.GetUtcNow());

@@ -24,6 +24,11 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         lock (_lock) StoppedReason ??= reason;
     }
 
+    public void Unbounce(int count)
+    {
+        lock (_lock) Bounced -= count;
+    }
+
     public void Pause(string reason)
     {
         lock (_lock) PausedReason ??= reason;

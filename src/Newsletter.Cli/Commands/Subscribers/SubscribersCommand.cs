@@ -12,7 +12,7 @@ internal static class SubscribersCommand
     public static Command Create() => new("subscribers", "Manage the subscriber list")
     {
         Add(), ImportCommand.Create(), ExportCommand.Create(), List(), CountCommand.Create(), Remove(),
-        ShowCommand.Create(), ForgetCommand.Create(),
+        ShowCommand.Create(), ForgetCommand.Create(), UnsuppressCommand.Create(),
     };
 
     private static Command Add()

@@ -125,3 +125,21 @@ SELECT sql FROM sqlite_schema WHERE type = 'index' AND name IN ('subscribers_sta
 -- name: drop-bulk-load-indexes
 DROP INDEX subscribers_status;
 DROP INDEX subscriber_tags_subscriber;
+
+-- name: bounced-by-sends
+-- Subscribers suppressed because a send recorded a hard bounce for them, newest bounce first per subscriber.
+SELECT s.id, s.email, i.slug, d.last_error, d.updated_at
+FROM subscribers s
+JOIN deliveries d ON d.subscriber_id = s.id AND d.status = 'bounced'
+JOIN issues i ON i.id = d.issue_id
+WHERE s.status = 'bounced' AND d.updated_at >= $since AND ($issue IS NULL OR i.slug = $issue)
+ORDER BY s.id, d.updated_at DESC;
+
+-- name: unsuppress-bounced
+UPDATE subscribers SET status = 'active', status_changed_at = $now WHERE id = $id AND status = 'bounced';
+
+-- name: requeue-bounced
+-- The bounced deliveries of a restored subscriber go back to the queue, so the paused or next send reaches them.
+UPDATE deliveries SET status = 'pending', claimed_by = NULL, handed_at = NULL, retry_at = NULL, updated_at = $now,
+    last_error = 'restored after a bounce: ' || COALESCE(last_error, '')
+WHERE subscriber_id = $id AND status = 'bounced';
