@@ -22,7 +22,8 @@ public sealed class AiosmtpdServer : IDisposable
     public string Maildir { get; }
 
     /// <summary>Starts the server; fails the test (never skips) when Python or aiosmtpd is missing.</summary>
-    public static AiosmtpdServer Start(TestCertificate? certificate = null, bool implicitTls = false, string? auth = null, bool faulty = false)
+    public static AiosmtpdServer Start(TestCertificate? certificate = null, bool implicitTls = false, string? auth = null, bool faulty = false,
+        string? refuseRecipients = null)
     {
         if (!File.Exists(StrictParser.Python))
         {
@@ -62,6 +63,12 @@ public sealed class AiosmtpdServer : IDisposable
         if (faulty)
         {
             psi.ArgumentList.Add("--faulty");
+        }
+
+        if (refuseRecipients is not null)
+        {
+            psi.ArgumentList.Add("--refuse-rcpt");
+            psi.ArgumentList.Add(refuseRecipients);
         }
 
         var process = Process.Start(psi)!;

@@ -5,6 +5,7 @@ With --faulty, recipients whose local part starts with a fault name get that fau
   t421-  reply 421 and close the connection      t451-, t452-, t454-, t550-  reply with that code
   drop-  close the connection without a reply    dropfirst-  drop only the first time the address is seen
   data451-  accept the recipient, refuse the content with 451 after DATA
+With --refuse-rcpt REPLY, every RCPT TO gets that reply (a relay that refuses us).
 Prints "READY <port>" once it accepts connections and runs until killed.
 """
 import argparse
@@ -35,15 +36,18 @@ FAULT_REPLIES = {
 class Store:
     """Maildir writer that keeps the original bytes (no re-serialisation by the email package)."""
 
-    def __init__(self, path, faulty):
+    def __init__(self, path, faulty, refuse_rcpt=None):
         for sub in ("tmp", "new", "cur"):
             os.makedirs(os.path.join(path, sub), exist_ok=True)
         self.maildir = mailbox.Maildir(path, create=False)
         self.log = os.path.join(path, "envelopes.jsonl")
         self.faulty = faulty
+        self.refuse_rcpt = refuse_rcpt
         self.seen = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse_rcpt:
+            return self.refuse_rcpt
         if self.faulty:
             local = address.split("@")[0]
             if local.startswith("t421-"):
@@ -100,6 +104,7 @@ def main():
     parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--auth", help="user:password; AUTH is then required")
     parser.add_argument("--faulty", action="store_true")
+    parser.add_argument("--refuse-rcpt")
     parser.add_argument("--size-limit", type=int, default=33554432)
     args = parser.parse_args()
 
@@ -121,7 +126,7 @@ def main():
     for attempt in range(5):
         port = free_port()
         controller = Controller(
-            Store(args.maildir, args.faulty),
+            Store(args.maildir, args.faulty, args.refuse_rcpt),
             hostname="127.0.0.1",
             port=port,
             ssl_context=context if args.implicit_tls else None,
