@@ -91,31 +91,44 @@ internal static class SendCommand
         var record = workspace.Issues.FindBySlug(issue.Slug);
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         var renderer = workspace.Prepare(issue, record?.Id ?? 0);
-        var count = 0;
-        var bytes = 0L;
+        var composer = workspace.Composer();
+        var (count, bytes) = (0, 0L);
+        var unbuildable = new List<string>();
+        // Every message is built and written as a send would, so what would fail one delivery shows here too.
         foreach (var subscriber in workspace.Subscribers.List(segment))
         {
-            var email = renderer.Render(subscriber);
-            bytes += email.Html.Length + email.Text.Length;
             count++;
+            try
+            {
+                var message = composer.Compose(renderer.Render(subscriber), subscriber, $"{issue.Slug}.{subscriber.Id}@{composer.Domain}", issue.Slug);
+                using var measure = new MimeKit.IO.MeasuringStream();
+                message.WriteTo(Delivery.Messages.WireFormat.Options, measure);
+                bytes += measure.Length;
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or MimeKit.ParseException)
+            {
+                unbuildable.Add($"{subscriber.Email}: {e.Message}");
+            }
         }
         var already = record is null ? 0 : workspace.Ledger.Counts(record.Id)[DeliveryStatus.Sent];
         var audience = segment.Expression.Length == 0 ? "" : $" in segment '{segment.Expression}'";
+        var built = count - unbuildable.Count;
         Console.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s){audience}, {already} already have it; " +
-            $"every message rendered ({bytes / Math.Max(1, count):N0} characters each on average). Nothing was sent.");
-        return ExitCodes.Ok;
+            $"{built} message(s) built ({bytes / Math.Max(1, built):N0} bytes each on average). Nothing was sent.");
+        foreach (var problem in unbuildable) Console.Error.WriteLine($"error: the message to {problem}");
+        return unbuildable.Count == 0 ? ExitCodes.Ok : ExitCodes.InputError;
     }
 
     private static void Report(SendSummary summary, IDeliveryTransport transport)
     {
-        if (summary.Sent == 0 && summary.Failed == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
+        if (summary.Sent == 0 && summary.Deferred == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
         {
             Console.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
             return;
         }
         Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
             $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
-            $"deferred {summary.Failed}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
+            $"deferred {summary.Deferred}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
         if (summary.Recovered > 0)
             Console.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
         if (summary.Waiting > 0)

@@ -22,8 +22,8 @@ internal static class SendProgressView
                 summary = await send(new Progress<SendProgress>(p =>
                 {
                     task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Sent + p.Failed;
-                    task.Description = $"sent {p.Sent}, failed {p.Failed}, {p.Rate:0}/s" + (p.Remaining is { } left ? $", ETA {left:hh\\:mm\\:ss}" : "");
+                    task.Value = p.Done;
+                    task.Description = $"{p.Counts()}, {p.Rate:0}/s";
                 }));
                 task.Value = task.MaxValue;
             });
@@ -43,7 +43,7 @@ internal static class SendProgressView
                 if (value.Elapsed < _next) return;
                 _next = value.Elapsed + PlainInterval;
             }
-            Console.WriteLine($"  {value.Sent + value.Failed}/{value.Total} done: sent {value.Sent}, failed {value.Failed}, {value.Rate:0} per second" +
+            Console.WriteLine($"  {value.Done}/{value.Total} done: {value.Counts()}, {value.Rate:0} per second" +
                 (value.Remaining is { } left ? $", about {left:hh\\:mm\\:ss} to go" : ""));
         }
     }

@@ -25,9 +25,11 @@ internal static class StatusCommand
     private static void Write(Workspace workspace, IssueRecord record)
     {
         var counts = workspace.Ledger.Counts(record.Id);
+        var handed = workspace.Ledger.Handed(record.Id);
+        var claimed = counts[DeliveryStatus.Sending] - handed;
         Console.WriteLine($"{record.Slug}: {record.State}" + (record.DueAt is { } due ? $", due {due.ToLocalTime():yyyy-MM-dd HH:mm zzz}" : ""));
         Console.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
-            $"in flight {counts[DeliveryStatus.Sending]}, retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
+            $"in flight {handed}" + (claimed > 0 ? $", claimed {claimed} (not handed over)" : "") + $", retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");

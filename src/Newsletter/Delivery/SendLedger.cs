@@ -137,6 +137,17 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return counts;
     }
 
+    /// <summary>
+    /// Deliveries of the issue handed to the transport without a recorded answer: being sent now, or (after a crash)
+    /// possibly gone out. Claimed deliveries not yet handed over are not counted: they were certainly not sent.
+    /// </summary>
+    public int Handed(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "count-handed", ("$issue", issueId));
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
     /// <summary>The earliest retry time of the issue's soft-failed deliveries, or null when none waits.</summary>
     public DateTimeOffset? NextRetry(long issueId)
     {

@@ -4,21 +4,31 @@ namespace Newsletter.Delivery;
 /// <summary>A snapshot during a send.</summary>
 /// <param name="Total">Deliveries this run has to make (pending when it started).</param>
 /// <param name="Sent">Accepted so far.</param>
-/// <param name="Failed">Soft-failed, bounced or suppressed so far.</param>
+/// <param name="Deferred">Refused for now or not deliverable at the moment (retried later, or given up on) so far.</param>
+/// <param name="Bounced">Refused for good (hard bounces) so far.</param>
+/// <param name="Skipped">Skipped so far: the subscriber was no longer active, or the message could not be built.</param>
 /// <param name="Elapsed">Time since sending began.</param>
-public sealed record SendProgress(int Total, int Sent, int Failed, TimeSpan Elapsed)
+public sealed record SendProgress(int Total, int Sent, int Deferred, int Bounced, int Skipped, TimeSpan Elapsed)
 {
-    /// <summary>Messages per second so far (sent and failed alike).</summary>
-    public double Rate => Elapsed.TotalSeconds > 0 ? (Sent + Failed) / Elapsed.TotalSeconds : 0;
+    /// <summary>Deliveries dealt with so far, whatever their outcome.</summary>
+    public int Done => Sent + Deferred + Bounced + Skipped;
+
+    /// <summary>Deliveries dealt with per second so far.</summary>
+    public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
 
     /// <summary>Estimated time to finish at the rate so far, or null before anything is done.</summary>
-    public TimeSpan? Remaining => Rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, Total - Sent - Failed) / Rate) : null;
+    public TimeSpan? Remaining => Rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, Total - Done) / Rate) : null;
+
+    /// <summary>The counts in words, e.g. <c>sent 120, deferred 3, bounced 1</c> (zero counts after "sent" left out).</summary>
+    public string Counts() =>
+        $"sent {Sent}" + (Deferred > 0 ? $", deferred {Deferred}" : "") + (Bounced > 0 ? $", bounced {Bounced}" : "") +
+        (Skipped > 0 ? $", skipped {Skipped}" : "");
 }
 
 /// <summary>The outcome of sending one issue.</summary>
 /// <param name="Slug">The issue.</param>
 /// <param name="Sent">Accepted by the transport in this run.</param>
-/// <param name="Failed">Soft-failed in this run (4xx, throttling, broken connections): retried after a backoff.</param>
+/// <param name="Deferred">Soft-failed in this run (4xx, throttling, broken connections): retried after a backoff.</param>
 /// <param name="Bounced">Rejected permanently; those subscribers are now suppressed.</param>
 /// <param name="Suppressed">Skipped because the subscriber was no longer active.</param>
 /// <param name="AlreadyDelivered">Subscribers who had this issue before this run.</param>
@@ -29,7 +39,7 @@ public sealed record SendProgress(int Total, int Sent, int Failed, TimeSpan Elap
 /// <param name="GaveUp">Deliveries whose retry period ran out in this run (now failed for good).</param>
 /// <param name="Waiting">Soft-failed deliveries waiting for their retry time after this run.</param>
 /// <param name="NextRetry">The earliest of their retry times, or null.</param>
-public sealed record SendSummary(string Slug, int Sent, int Failed, int Bounced, int Suppressed, int AlreadyDelivered,
+public sealed record SendSummary(string Slug, int Sent, int Deferred, int Bounced, int Suppressed, int AlreadyDelivered,
     int Recovered, TimeSpan Elapsed, string? PausedReason = null, string? StoppedReason = null, int GaveUp = 0,
     int Waiting = 0, DateTimeOffset? NextRetry = null)
 {

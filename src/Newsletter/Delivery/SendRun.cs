@@ -53,7 +53,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
                         PausedReason ??= $"paused after {_consecutiveErrors} failed deliveries in a row; last error: {detail}";
                     break;
             }
-            snapshot = new SendProgress(total, Sent, Deferred + GaveUp + Bounced + Suppressed, Clock.Elapsed);
+            snapshot = new SendProgress(total, Sent, Deferred + GaveUp, Bounced, Suppressed, Clock.Elapsed);
         }
         progress?.Report(snapshot);
     }

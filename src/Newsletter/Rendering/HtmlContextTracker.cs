@@ -7,6 +7,8 @@ internal enum HtmlContext
     Text,
     Tag,
     AttributeValue,
+    /// <summary>The text of an RCDATA element (title, textarea), which HTML keeps as text: a comment there is not one.</summary>
+    EscapableText,
 }
 
 /// <summary>A forward-only scanner over HTML source that knows the <see cref="HtmlContext"/> at its position.</summary>
@@ -14,6 +16,8 @@ internal sealed class HtmlContextTracker
 {
     private char _quote;
     private bool _inComment;
+    private int _tagStart;
+    private string? _rawElement;
 
     public HtmlContext State { get; private set; } = HtmlContext.Text;
 
@@ -28,6 +32,15 @@ internal sealed class HtmlContextTracker
                 if (c == '>' && i >= 2 && source[i - 1] == '-' && source[i - 2] == '-') _inComment = false;
                 continue;
             }
+            if (State == HtmlContext.EscapableText)
+            {
+                if (c == '<' && source.AsSpan(i).StartsWith("</" + _rawElement, StringComparison.OrdinalIgnoreCase))
+                {
+                    State = HtmlContext.Tag;
+                    _tagStart = i + 1;
+                }
+                continue;
+            }
             switch (State)
             {
                 case HtmlContext.Text when c == '<' && i + 3 < source.Length && source.AsSpan(i, 4).SequenceEqual("<!--"):
@@ -36,18 +49,31 @@ internal sealed class HtmlContextTracker
                     break;
                 case HtmlContext.Text when c == '<' && i + 1 < source.Length && (char.IsAsciiLetter(source[i + 1]) || source[i + 1] == '/'):
                     State = HtmlContext.Tag;
+                    _tagStart = i + 1;
                     break;
                 case HtmlContext.Tag when c is '"' or '\'':
                     _quote = c;
                     State = HtmlContext.AttributeValue;
                     break;
                 case HtmlContext.Tag when c == '>':
-                    State = HtmlContext.Text;
+                    _rawElement = EscapableTextElement(source, _tagStart, i);
+                    State = _rawElement is null ? HtmlContext.Text : HtmlContext.EscapableText;
                     break;
                 case HtmlContext.AttributeValue when c == _quote:
                     State = HtmlContext.Tag;
                     break;
             }
         }
+    }
+
+    // The start tag of <title> or <textarea> opens text that runs to its end tag (HTML Living Standard §13.1.2).
+    private static string? EscapableTextElement(string source, int nameStart, int tagEnd)
+    {
+        var end = nameStart;
+        while (end < tagEnd && char.IsAsciiLetterOrDigit(source[end])) end++;
+        var name = source.AsSpan(nameStart, end - nameStart);
+        return name.Equals("title", StringComparison.OrdinalIgnoreCase) ? "title"
+            : name.Equals("textarea", StringComparison.OrdinalIgnoreCase) ? "textarea"
+            : null;
     }
 }

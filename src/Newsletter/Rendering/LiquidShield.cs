@@ -40,7 +40,7 @@ public sealed partial class LiquidShield
             output.Append(source, last, match.Index - last);
             output.Append(context.State switch
             {
-                HtmlContext.AttributeValue => shield.Word(match.Value),
+                HtmlContext.AttributeValue or HtmlContext.EscapableText => shield.Word(match.Value),
                 HtmlContext.Tag => " data-lq-" + shield.Add(match.Value) + " ",
                 _ => "<!--lq:" + shield.Add(match.Value) + "-->",
             });

@@ -17,6 +17,7 @@ public class RefusingRelayTests
 
     [TestCase("554 5.7.1 <reader@example.com>: Relay access denied", "Relay access denied")]
     [TestCase("530 5.7.0 Authentication required", "Authentication required")]
+    [TestCase("500 5.3.0 Error: command failed", "500 5.3.0 Error: command failed")]
     public void Send_RelayRefusesUsWithAPolicyCode_PausesAtOnceAndSuppressesNobody(string reply, string shown)
     {
         using var server = AiosmtpdServer.Start(refuseRecipients: reply);

@@ -44,6 +44,20 @@ public class IssueRendererGoldenTests
         Assert.That(rendered.Text.Split('\n').Where(l => !l.Contains("http")).Max(l => l.Length), Is.LessThanOrEqualTo(78));
     }
 
+    [TestCaseSource(nameof(Cases))]
+    public void Render_GoldenIssue_TitleIsTheSubjectAndNoTemplateResidueRemains(string name)
+    {
+        var rendered = Render(Path.Combine(Here, name + ".md"));
+        var title = System.Text.RegularExpressions.Regex.Match(rendered.Html, "<title>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.That(System.Net.WebUtility.HtmlDecode(title.Groups[1].Value), Is.EqualTo(rendered.Subject));
+        foreach (var (part, text) in new[] { ("subject", rendered.Subject), ("html", WithoutCode(rendered.Html)), ("text", rendered.Text) })
+            Assert.That(text, Does.Not.Contain("lq:").And.Not.Contain("LIQ0PH").And.Not.Contain("data-lq-").And.Not.Contain("{{").And.Not.Contain("{%"), part);
+    }
+
+    // Code samples may show Liquid on purpose.
+    private static string WithoutCode(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "<(code|pre)\\b.*?</\\1>", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+
     internal static RenderedEmail Render(string file)
     {
         var issue = IssueParser.Load(file);

@@ -83,3 +83,7 @@ DELETE FROM send_leases WHERE issue_id = $issue AND holder = $run;
 -- Claimed deliveries a stopped run did not hand over go back to the queue.
 UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = $now
 WHERE issue_id = $issue AND claimed_by = $run AND status = 'sending' AND handed_at IS NULL;
+
+-- name: count-handed
+-- Deliveries handed to the transport whose answer is not recorded yet: sending now, or in flight at a crash.
+SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status = 'sending' AND handed_at IS NOT NULL;
