@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Delivery benchmark: `newsletter send` of 10,000 personalised ~20 KB messages to Postfix's smtp-sink on 127.0.0.1
-# with 1 and 8 connections, nodemailer (pool, 8 connections, prebuilt messages) against the same sink, and peak
-# memory of a send to 100,000 subscribers. Prints messages per second and peak RSS. Usage:
+# with 1 and 8 connections (and 8 with DKIM signing), nodemailer (pool, 8 connections, prebuilt messages) against
+# the same sink, and peak memory of a send to 100,000 subscribers. Prints messages per second and peak RSS. Usage:
 #   tests/Newsletter.Benchmarks/Delivery/run.sh [SUBSCRIBERS=10000] [BIG=100000]
 # Needs Debian's postfix (smtp-sink), node and npm. Not part of CI.
 set -euo pipefail
@@ -68,6 +68,17 @@ for connections in 1 8; do
   [ "$connections" = 1 ] && (cd "$work/c1" && dotnet "$cli" send --dry-run issues/2026-11-22-bench.md)
   measure_send "$work/c$connections" "$connections connection(s), $count subscribers"
 done
+
+# The same send with every message DKIM-signed (a fresh 2048-bit key, outside any repository).
+make_workspace "$work/dkim" "$count" 8
+openssl genrsa -out "$work/dkim.pem" 2048 2>/dev/null
+python3 - "$work/dkim/newsletter.json" "$work/dkim.pem" <<'PY'
+import json, sys
+cfg = json.load(open(sys.argv[1]))
+cfg["dkim"] = {"domain": "example.com", "selector": "bench", "privateKeyFile": sys.argv[2]}
+json.dump(cfg, open(sys.argv[1], "w"))
+PY
+measure_send "$work/dkim" "8 connections, DKIM-signed, $count subscribers"
 
 if [ ! -d "$here/nodemailer/node_modules" ]; then (cd "$here/nodemailer" && npm install --silent --no-audit --no-fund >/dev/null); fi
 node "$here/nodemailer/send.js" "$port" "$count"
