@@ -19,7 +19,7 @@ internal static class CheckCommand
             var configPath = Path.GetFullPath(result.GetValue(CommonOptions.Config)!);
             var composer = workspace.Composer();
             var report = IssueChecker.Check(path, workspace.Settings.Templates, parsed => workspace.Prepare(parsed, 0));
-            report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, composer.Domain, configPath)] };
+            report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath)] };
             Print(path, report);
             Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;

@@ -31,6 +31,45 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Check_SmtpWithoutDkim_WarnsThatTheOneClickHeadersGoUnsigned()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Configure(c => c["transport"] = "smtp://smtp.example.com:587");
+        var result = workspace.Run("check", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("newsletter.json: warning dkim-unsigned:"));
+        Assert.That(result.Output, Does.Contain("Signing: messages are not DKIM-signed here"));
+    }
+
+    [Test]
+    public void Check_DkimConfigured_SaysEveryMessageIsSigned()
+    {
+        using var workspace = new TestWorkspace();
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+            workspace.Write("dkim.pem", key.ExportRSAPrivateKeyPem());
+        workspace.Configure(c =>
+        {
+            c["transport"] = "smtp://smtp.example.com:587";
+            c["dkim"] = new System.Text.Json.Nodes.JsonObject { ["domain"] = "example.com", ["selector"] = "news", ["privateKeyFile"] = "dkim.pem" };
+        });
+        var result = workspace.Run("check", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("Signing: every message is DKIM-signed (d=example.com, s=news"));
+        Assert.That(result.Output, Does.Not.Contain("dkim-unsigned").And.Not.Contain("BEGIN RSA PRIVATE KEY"));
+    }
+
+    [Test]
+    public void Check_DkimKeyUnreadable_NamesTheFileAndExitsOne()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("dkim.pem", "not a key");
+        workspace.Configure(c => c["dkim"] = new System.Text.Json.Nodes.JsonObject { ["domain"] = "example.com", ["selector"] = "news", ["privateKeyFile"] = "dkim.pem" });
+        var result = workspace.Run("check", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
+        Assert.That(result.Error, Does.Contain("dkim.pem").And.Contain("'dkim' cannot sign"));
+    }
+
+    [Test]
     public void Check_LiquidError_ExitsOneWithLineAndColumn()
     {
         using var workspace = new TestWorkspace();
