@@ -129,6 +129,8 @@ internal static class SendCommand
         Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
             $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
             $"deferred {summary.Deferred}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
+        foreach (var group in (summary.Reasons ?? []).Take(10))
+            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {group.Reason}");
         if (summary.Recovered > 0)
             Console.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
         if (summary.Waiting > 0)

@@ -34,6 +34,8 @@ internal static class StatusCommand
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
         if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");
+        foreach (var group in workspace.Ledger.FailureReasons(record.Id).Take(10))
+            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {group.Reason}");
         if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
     }
 }

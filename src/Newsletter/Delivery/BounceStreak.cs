@@ -1,6 +1,4 @@
 // Tells a server that refuses everyone from a list of bad addresses: the same hard refusal, recipient after recipient.
-using System.Text.RegularExpressions;
-
 namespace Newsletter.Delivery;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Newsletter.Delivery;
 /// list of bad addresses; <see cref="Limit"/> identical refusals in a row with no message accepted in between are
 /// taken for the server refusing the sender, and those bounces are to be undone. Thread-safe.
 /// </summary>
-internal sealed partial class BounceStreak(int limit = BounceStreak.DefaultLimit)
+internal sealed class BounceStreak(int limit = BounceStreak.DefaultLimit)
 {
     /// <summary>Identical hard bounces in a row that pause a send.</summary>
     public const int DefaultLimit = 10;
@@ -27,7 +25,7 @@ internal sealed partial class BounceStreak(int limit = BounceStreak.DefaultLimit
     /// </summary>
     public IReadOnlyList<(long DeliveryId, long SubscriberId)> Bounced(long deliveryId, long subscriberId, string? reply)
     {
-        var shape = Shape(reply);
+        var shape = FailureReasons.Shape(reply);
         lock (_lock)
         {
             if (shape != _reply)
@@ -56,10 +54,4 @@ internal sealed partial class BounceStreak(int limit = BounceStreak.DefaultLimit
             _tripped = false;
         }
     }
-
-    // "550 5.1.1 <ada@example.com>: user unknown" and "... <bob@example.org> ..." differ only by address.
-    private static string Shape(string? reply) => Address().Replace(reply ?? "", "<address>");
-
-    [GeneratedRegex(@"<[^>]*>|[^\s<>]+@[^\s<>]+")]
-    private static partial Regex Address();
 }

@@ -59,7 +59,8 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             if (!run.Stopping && after[DeliveryStatus.Pending] == 0 && after[DeliveryStatus.Sending] == 0 && waiting == 0)
                 issues.MarkFinished(record.Id);
             return new SendSummary(issue.Slug, run.Sent, run.Deferred, run.Bounced, run.Suppressed, before[DeliveryStatus.Sent],
-                recovered, run.Clock.Elapsed, run.PausedReason, run.StoppedReason, run.GaveUp, waiting, ledger.NextRetry(record.Id));
+                recovered, run.Clock.Elapsed, run.PausedReason, run.StoppedReason, run.GaveUp, waiting, ledger.NextRetry(record.Id),
+                run.Reasons.Groups());
         }
         finally
         {
@@ -152,7 +153,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             context.Session.Finish(deliveryId, DeliveryStatus.Pending, $"not a bounce: the server refused many recipients alike ({reply})");
         }
         // All but the bounce being recorded now were counted as bounces already.
-        context.Run.Unbounce(bounces.Count - 1);
+        context.Run.Unbounce(bounces.Count - 1, reply);
         context.Run.Pause($"the mail server refused {context.Streak.Limit} recipients in a row with the same reply ({reply}); " +
             "that is the server refusing us, not bad addresses, so nobody was suppressed");
     }

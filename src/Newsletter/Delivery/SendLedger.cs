@@ -148,6 +148,26 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
+    /// <summary>Why the issue's deliveries that did not go out failed, grouped by outcome and reply, largest group first.</summary>
+    public IReadOnlyList<FailureReason> FailureReasons(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "failure-reasons", ("$issue", issueId));
+        using var reader = command.ExecuteReader();
+        var reasons = new FailureReasons();
+        while (reader.Read())
+        {
+            var outcome = DeliveryStatusText.Parse(reader.GetString(0)) switch
+            {
+                DeliveryStatus.SoftFailed => "deferred",
+                DeliveryStatus.Failed => "gave up",
+                _ => "bounced",
+            };
+            reasons.Add(outcome, reader.GetString(1));
+        }
+        return reasons.Groups();
+    }
+
     /// <summary>The earliest retry time of the issue's soft-failed deliveries, or null when none waits.</summary>
     public DateTimeOffset? NextRetry(long issueId)
     {

@@ -39,9 +39,10 @@ public sealed record SendProgress(int Total, int Sent, int Deferred, int Bounced
 /// <param name="GaveUp">Deliveries whose retry period ran out in this run (now failed for good).</param>
 /// <param name="Waiting">Soft-failed deliveries waiting for their retry time after this run.</param>
 /// <param name="NextRetry">The earliest of their retry times, or null.</param>
+/// <param name="Reasons">Why deliveries of this run did not go out, grouped and counted, largest first.</param>
 public sealed record SendSummary(string Slug, int Sent, int Deferred, int Bounced, int Suppressed, int AlreadyDelivered,
     int Recovered, TimeSpan Elapsed, string? PausedReason = null, string? StoppedReason = null, int GaveUp = 0,
-    int Waiting = 0, DateTimeOffset? NextRetry = null)
+    int Waiting = 0, DateTimeOffset? NextRetry = null, IReadOnlyList<FailureReason>? Reasons = null)
 {
     /// <summary>True when every delivery of the issue has reached a final state.</summary>
     public bool Complete => PausedReason is null && StoppedReason is null && Waiting == 0;

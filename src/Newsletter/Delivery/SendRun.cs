@@ -11,6 +11,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
 
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
     public int Sent { get; private set; }
+    public FailureReasons Reasons { get; } = new();
     public int Deferred { get; private set; }
     public int GaveUp { get; private set; }
     public int Bounced { get; private set; }
@@ -24,9 +25,10 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         lock (_lock) StoppedReason ??= reason;
     }
 
-    public void Unbounce(int count)
+    public void Unbounce(int count, string? detail)
     {
         lock (_lock) Bounced -= count;
+        Reasons.Add("bounced", detail, -count);
     }
 
     public void Pause(string reason)
@@ -39,6 +41,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         SendProgress snapshot;
         lock (_lock)
         {
+            Reasons.Add(OutcomeWord(status), status == DeliveryStatus.Sent ? null : detail);
             switch (status)
             {
                 case DeliveryStatus.Sent: Sent++; _consecutiveErrors = 0; break;
@@ -57,4 +60,14 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         }
         progress?.Report(snapshot);
     }
+
+    private static string OutcomeWord(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.SoftFailed => "deferred",
+        DeliveryStatus.Failed => "gave up",
+        DeliveryStatus.Bounced => "bounced",
+        DeliveryStatus.Suppressed => "skipped",
+        DeliveryStatus.Pending => "paused",
+        _ => status.ToText(),
+    };
 }

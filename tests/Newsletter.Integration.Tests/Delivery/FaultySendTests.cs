@@ -27,6 +27,12 @@ public class FaultySendTests
         Assert.That(workspace.Count("SELECT count(*) FROM deliveries WHERE status = 'soft-failed' AND retry_at IS NOT NULL"), Is.EqualTo(4));
         Assert.That(StatusOf(workspace, "dropfirst-flaky@example.com"), Is.EqualTo("sent"), "a dropped connection is retried on a fresh one");
         Assert.That(first.Output, Does.Contain("wait for a retry"));
+        Assert.That(first.Output, Does.Contain("  bounced 1: 550 5.1.1 No such user here"), "the reasons are grouped and counted");
+        Assert.That(first.Output, Does.Contain("  deferred 1: 452 4.5.3 Too many recipients for this hour"));
+        var status = workspace.Run("status", SampleIssue.Slug).Output;
+        Assert.That(status, Does.Contain("  bounced 1: 550 5.1.1 No such user here").And.Contain("  deferred 1: 451 4.3.0 Temporary local problem"));
+        var shown = workspace.Run("subscribers", "show", "t550-gone@example.com", "--format", "json").Output;
+        Assert.That(shown, Does.Contain("\"last_reply\": \"550 5.1.1 No such user here\""));
 
         Thread.Sleep(TimeSpan.FromSeconds(1.2));
         var second = workspace.Run("send", issue);

@@ -20,6 +20,7 @@ public sealed class PersonalData(Database database)
             writer.WriteString("issue", row[0]);
             writer.WriteString("status", row[1]);
             writer.WriteString("sent_at", row[2]);
+            writer.WriteString("last_reply", row[3]);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -44,8 +45,8 @@ public sealed class PersonalData(Database database)
         using var reader = command.ExecuteReader();
         var rows = new List<string?[]>();
         while (reader.Read())
-            rows.Add([reader.GetString(0), Convert.ToString(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(2) ? null : reader.GetString(2)]);
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null
+                : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))]);
         return rows;
     }
 }

@@ -87,3 +87,8 @@ WHERE issue_id = $issue AND claimed_by = $run AND status = 'sending' AND handed_
 -- name: count-handed
 -- Deliveries handed to the transport whose answer is not recorded yet: sending now, or in flight at a crash.
 SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status = 'sending' AND handed_at IS NOT NULL;
+
+-- name: failure-reasons
+-- The last reply or error of every delivery that did not go out, for grouping by reason.
+SELECT status, last_error FROM deliveries
+WHERE issue_id = $issue AND status IN ('soft-failed', 'failed', 'bounced') AND last_error IS NOT NULL;

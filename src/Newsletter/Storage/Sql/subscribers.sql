@@ -93,7 +93,7 @@ SELECT status, count(*) FROM subscribers GROUP BY status;
 SELECT DISTINCT j.key FROM subscribers s, json_each(s.fields) j ORDER BY j.key;
 
 -- name: deliveries-of
-SELECT i.slug, d.status, d.sent_at FROM deliveries d JOIN issues i ON i.id = d.issue_id
+SELECT i.slug, d.status, d.sent_at, d.last_error FROM deliveries d JOIN issues i ON i.id = d.issue_id
 WHERE d.subscriber_id = $id ORDER BY d.id;
 
 -- name: votes-of
