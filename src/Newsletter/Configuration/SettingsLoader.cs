@@ -64,6 +64,8 @@ public static class SettingsLoader
             Transport = ResolveTransport(s.Transport, Abs),
             Smtp = s.Smtp,
             Delivery = s.Delivery,
+            BounceAddress = string.IsNullOrWhiteSpace(s.BounceAddress) ? null : s.BounceAddress.Trim(),
+            Bounces = s.Bounces,
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
             StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,
