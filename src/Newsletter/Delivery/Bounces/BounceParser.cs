@@ -31,6 +31,7 @@ public sealed partial class BounceParser(VerpAddress? verp = null)
         if (message.BodyParts.OfType<MessageFeedbackReport>().FirstOrDefault() is { } feedback)
         {
             var (kind, recipient, diagnostic) = FeedbackReportReader.Read(feedback, original);
+            if (kind == BounceKind.NotBounce) return BounceReport.NotBounce(reportId);
             return new BounceReport(kind, recipient, null, diagnostic, originalId, token, reportId);
         }
         if (IsComplaint(message, original))
@@ -47,25 +48,41 @@ public sealed partial class BounceParser(VerpAddress? verp = null)
             if (notBounce) return BounceReport.NotBounce(reportId);
             if (fields is { } f && f.Recipient is not null)
             {
-                var plain = f.Code is null && f.Diagnostic is null ? Plain(message, text) : default;
-                var code = f.Code ?? plain.Code;
+                // Without a Diagnostic-Code the reason is often only in the human-readable part.
+                var plain = f.Diagnostic is null ? Plain(message, text) : default;
+                var code = f.Code;
+                if (plain.Code is { } written && (code is null || code.IsUnspecific && written.Class == code.Class)) code = written;
                 var diagnostic = f.Diagnostic ?? plain.Diagnostic;
-                var kind = BounceClassifier.Classify(code, ReportText.ReplyCode(diagnostic), diagnostic ?? text, f.Delayed);
+                var kind = Classify(message, f.Recipient, code, diagnostic, f.Delayed);
                 return new BounceReport(kind, f.Recipient, code?.ToString(), diagnostic, originalId, token, reportId);
             }
         }
 
         if (!LooksLikeBounce(message)) return BounceReport.NotBounce(reportId);
         var p = Plain(message, text);
-        var verdict = BounceClassifier.Classify(p.Code, p.Reply, p.Diagnostic, p.Delayed);
+        // A reason without code or known phrase (Exim quotes a pipe's output below it): the rest of the explanation decides.
+        var reasonText = p.Code is null && p.Reply is null && BounceClassifier.ByPhrase(p.Diagnostic) is null
+            ? PlainTextBounceReader.Explanation(text)
+            : p.Diagnostic;
+        var verdict = Classify(message, p.Recipient, p.Code, reasonText, p.Delayed, p.Reply);
         return new BounceReport(verdict, p.Recipient, p.Code?.ToString(), p.Diagnostic, originalId, token, reportId);
     }
 
-    private static (string? Recipient, EnhancedStatusCode? Code, int? Reply, string? Diagnostic, bool Delayed) Plain(MimeMessage message, string text)
+    private static (string? Recipient, EnhancedStatusCode? Code, int? Reply, string? Diagnostic, bool Delayed) Plain(MimeMessage message, string text) =>
+        PlainTextBounceReader.Read(text, message.Headers["X-Failed-Recipients"], OwnAddresses(message));
+
+    private static BounceKind Classify(MimeMessage message, string? recipient, EnhancedStatusCode? code, string? diagnostic, bool delayed, int? reply = null)
     {
-        var own = message.From.Mailboxes.Concat(message.To.Mailboxes).Select(m => m.Address).ToList();
-        return PlainTextBounceReader.Read(text, message.Headers["X-Failed-Recipients"], own);
+        if (!delayed && code is not { Class: 4 } && BounceClassifier.AboutSender(diagnostic, recipient, OwnAddresses(message).Where(IsPerson)))
+            return BounceKind.SoftBounce;
+        return BounceClassifier.Classify(code, reply ?? ReportText.ReplyCode(diagnostic), diagnostic, delayed);
     }
+
+    // The bounce goes to the sender and comes from a mail system; both are "own" addresses, never the failed recipient.
+    private static List<string> OwnAddresses(MimeMessage message) =>
+        message.From.Mailboxes.Concat(message.To.Mailboxes).Select(m => m.Address).Where(a => a.Contains('@')).ToList();
+
+    private static bool IsPerson(string address) => !MailSystemSender().IsMatch(address);
 
     // A message from a mail system about a delivery: its sender, subject or headers say so, and it is no auto-reply.
     private static bool LooksLikeBounce(MimeMessage message)

@@ -30,9 +30,10 @@ internal static class DeliveryStatusReader
         var recipient = ReportText.AddressField(chosen["Final-Recipient"]) ?? ReportText.AddressField(chosen["Original-Recipient"]);
         var diagnostic = ReportText.Diagnostic(chosen["Diagnostic-Code"]);
         EnhancedStatusCode.TryParse(chosen["Status"], out var code);
-        // A catch-all status (5.0.0) often hides the remote server's specific code in the diagnostic.
-        if (EnhancedStatusCode.FindIn(diagnostic) is { } specific && (code is null || code.IsUnspecific && specific.Class == code.Class))
-            code = specific;
+        // The remote server's own code in the diagnostic is more precise than the reporting system's translation
+        // (which is often the catch-all 5.0.0), as long as both agree on permanent or transient.
+        if (EnhancedStatusCode.FindIn(diagnostic) is { } remote && (code is null || remote.Class == code.Class))
+            code = remote;
         return (recipient, code, diagnostic, Action(chosen) == "delayed");
     }
 

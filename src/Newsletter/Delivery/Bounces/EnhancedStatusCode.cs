@@ -28,13 +28,16 @@ public sealed partial record EnhancedStatusCode(int Class, int Subject, int Deta
     }
 
     /// <summary>
-    /// The first code of class 4 or 5 inside free text (a diagnostic or a human-readable bounce), not part of an IP
-    /// address or version number; e.g. the <c>5.1.1</c> in <c>550 5.1.1 &lt;x@example.com&gt;: User unknown</c> or <c>(#5.1.1)</c>.
+    /// The code of class 4 or 5 inside free text (a diagnostic or a human-readable bounce), not part of an IP
+    /// address or version number: the first one that follows an SMTP reply code (the <c>5.2.2</c> in
+    /// <c>5.1.0 - Unknown address error 550-'5.2.2 Mailbox full'</c>, since the remote server's own code is the
+    /// precise one), else the first one, e.g. <c>(#5.1.1)</c>.
     /// </summary>
     public static EnhancedStatusCode? FindIn(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var match = Inside().Match(text);
+        var match = AfterReply().Match(text);
+        if (!match.Success) match = Inside().Match(text);
         return match.Success ? From(match) : null;
     }
 
@@ -47,4 +50,7 @@ public sealed partial record EnhancedStatusCode(int Class, int Subject, int Deta
 
     [GeneratedRegex(@"(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)")]
     private static partial Regex Inside();
+
+    [GeneratedRegex(@"(?<![\d.])[45]\d\d[ -]['""]?#?([45])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)")]
+    private static partial Regex AfterReply();
 }

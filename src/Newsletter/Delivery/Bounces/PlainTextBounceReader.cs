@@ -24,9 +24,7 @@ internal static partial class PlainTextBounceReader
     {
         var explanation = Explanation(text);
         var delayed = Delay().IsMatch(explanation);
-        if (Fields(explanation) is { } fields) return (fields.Recipient ?? ReportText.FirstAddress(failedRecipientsHeader), fields.Code,
-            ReportText.ReplyCode(fields.Diagnostic), fields.Diagnostic, delayed || fields.Delayed);
-
+        var fields = Fields(explanation);
         var lines = explanation.Split('\n');
         var (recipient, index) = RecipientLine(lines, ownAddresses);
         var header = ReportText.FirstAddress(failedRecipientsHeader);
@@ -37,11 +35,18 @@ internal static partial class PlainTextBounceReader
             index = Array.FindIndex(lines, l => l.Contains(header, StringComparison.OrdinalIgnoreCase));
         }
         recipient ??= ReportText.Addresses(explanation).FirstOrDefault(a => !IsOwn(a, ownAddresses));
-        var reason = index >= 0 ? ReasonAt(lines, index) : null;
-        var all = ReportText.Diagnostic(explanation);
+        var reason = ReportText.Diagnostic(index >= 0 ? ReasonAt(lines, index) : null);
+        if (fields is { } f)
+        {
+            // DSN fields written as text: they name the recipient; the lines beside it may still hold the reason.
+            var diagnostic = f.Diagnostic ?? reason;
+            var remote = EnhancedStatusCode.FindIn(diagnostic);
+            var fieldCode = remote is not null && (f.Code is null || remote.Class == f.Code.Class) ? remote : f.Code;
+            return (f.Recipient ?? recipient, fieldCode, ReportText.ReplyCode(diagnostic), diagnostic, delayed || f.Delayed);
+        }
         var code = EnhancedStatusCode.FindIn(reason) ?? EnhancedStatusCode.FindIn(explanation);
         var reply = ReportText.ReplyCode(reason) ?? ReportText.ReplyCode(explanation);
-        return (recipient, code, reply, ReportText.Diagnostic(reason) ?? all, delayed);
+        return (recipient, code, reply, reason ?? ReportText.Diagnostic(explanation), delayed);
     }
 
     /// <summary>The text before the copy of the returned message (the whole text when no marker is found).</summary>
@@ -64,7 +69,7 @@ internal static partial class PlainTextBounceReader
         if (recipient is null) return null;
         EnhancedStatusCode.TryParse(FieldAt(text, "Status"), out var code);
         var diagnostic = ReportText.Diagnostic(FieldAt(text, "Diagnostic-Code"));
-        if (EnhancedStatusCode.FindIn(diagnostic) is { } specific && (code is null || code.IsUnspecific && specific.Class == code.Class)) code = specific;
+        if (EnhancedStatusCode.FindIn(diagnostic) is { } remote && (code is null || remote.Class == code.Class)) code = remote;
         var action = FieldAt(text, "Action");
         return (ReportText.AddressField(recipient), code, diagnostic, action?.StartsWith("delayed", StringComparison.OrdinalIgnoreCase) == true);
     }
