@@ -114,6 +114,7 @@ SELECT count(*) FROM erased_addresses WHERE email_hash = $hash;
 INSERT OR REPLACE INTO erased_addresses (email_hash, reason, erased_at) VALUES ($hash, $reason, $now);
 DELETE FROM vote_history WHERE subscriber_id = $id;
 DELETE FROM votes WHERE subscriber_id = $id;
+DELETE FROM bounces WHERE subscriber_id = $id;
 DELETE FROM deliveries WHERE subscriber_id = $id;
 DELETE FROM subscribers WHERE id = $id;
 

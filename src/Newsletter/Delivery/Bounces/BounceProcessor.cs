@@ -1,0 +1,47 @@
+// The bounce pipeline for one message: parse it, tie it to a delivery, record it once, suppress when due.
+using System.Security.Cryptography;
+using MimeKit;
+
+namespace Newsletter.Delivery.Bounces;
+
+/// <summary>
+/// Parses each returned message with <see cref="BounceParser"/> and records it with <see cref="BounceRecorder"/>.
+/// Safe to run over the same mail again: a report is keyed by its own Message-ID, or by the SHA-256 of its content
+/// when it has none, and recorded once.
+/// </summary>
+public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder)
+{
+    /// <summary>Processes one message.</summary>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written; nothing of this report was recorded.</exception>
+    public BounceOutcome Process(MimeMessage message)
+    {
+        var report = parser.Parse(message);
+        return recorder.Record(report, report.ReportMessageId ?? ContentKey(message));
+    }
+
+    /// <summary>Reads one message (RFC 5322, LF or CRLF line endings) from <paramref name="stream"/> and processes it.</summary>
+    /// <exception cref="FormatException">The stream holds no message headers.</exception>
+    public BounceOutcome Process(Stream stream) => Process(Load(stream));
+
+    /// <summary>Parses a message as MimeKit reads it.</summary>
+    /// <exception cref="FormatException">The input holds no message headers.</exception>
+    public static MimeMessage Load(Stream stream)
+    {
+        try
+        {
+            return MimeMessage.Load(stream);
+        }
+        catch (MimeKit.ParseException e)
+        {
+            throw new FormatException("not a mail message: " + e.Message, e);
+        }
+    }
+
+    // A report without a Message-ID is known by its bytes: the same mail read again has the same key.
+    private static string ContentKey(MimeMessage message)
+    {
+        using var buffer = new MemoryStream();
+        message.WriteTo(buffer);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+}
