@@ -23,18 +23,23 @@ public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder
     /// <exception cref="FormatException">The stream holds no message headers.</exception>
     public BounceOutcome Process(Stream stream) => Process(Load(stream));
 
-    /// <summary>Parses a message as MimeKit reads it.</summary>
-    /// <exception cref="FormatException">The input holds no message headers.</exception>
+    /// <summary>Parses a message (RFC 5322) as MimeKit reads it.</summary>
+    /// <exception cref="FormatException">The input is empty or does not start with mail headers.</exception>
     public static MimeMessage Load(Stream stream)
     {
+        MimeMessage message;
         try
         {
-            return MimeMessage.Load(stream);
+            message = MimeMessage.Load(stream);
         }
-        catch (MimeKit.ParseException e)
+        catch (ParseException e)
         {
             throw new FormatException("not a mail message: " + e.Message, e);
         }
+        // MimeKit accepts almost anything; a report always has a sender and a date or a Message-ID.
+        if (!message.Headers.Contains(HeaderId.From) && !message.Headers.Contains(HeaderId.MessageId) && !message.Headers.Contains(HeaderId.Date))
+            throw new FormatException("not a mail message: line 1 does not start its headers (no From, Date or Message-ID header)");
+        return message;
     }
 
     // A report without a Message-ID is known by its bytes: the same mail read again has the same key.
