@@ -1,4 +1,5 @@
 // Reads recorded bounces for reports: counts per issue and every bounce of one subscriber.
+using System.Text.Json.Serialization;
 using Newsletter.Storage;
 
 namespace Newsletter.Delivery.Bounces;
@@ -12,11 +13,25 @@ namespace Newsletter.Delivery.Bounces;
 /// <param name="ReceivedAt">When it was recorded (UTC ISO 8601 text as stored).</param>
 public sealed record RecordedBounce(BounceKind Kind, string? StatusCode, string? Diagnostic, string? Recipient, string? Issue, string ReceivedAt);
 
+/// <summary>Bounces and complaints recorded for one issue.</summary>
+/// <param name="Hard">Hard bounces.</param>
+/// <param name="Soft">Soft bounces (each report, so one delivery may count more than once).</param>
+/// <param name="Complaints">Complaints.</param>
+public sealed record BounceCounts(
+    [property: JsonPropertyName("hard")] int Hard,
+    [property: JsonPropertyName("soft")] int Soft,
+    [property: JsonPropertyName("complaints")] int Complaints)
+{
+    /// <summary>True when nothing was recorded.</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Hard == 0 && Soft == 0 && Complaints == 0;
+}
+
 /// <summary>Queries over the <c>bounces</c> table.</summary>
 public sealed class BounceStore(Database database)
 {
     /// <summary>Hard bounces, soft bounces and complaints recorded for an issue.</summary>
-    public (int Hard, int Soft, int Complaints) Counts(long issueId)
+    public BounceCounts Counts(long issueId)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
@@ -25,7 +40,7 @@ public sealed class BounceStore(Database database)
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<BounceKind, int>();
         while (reader.Read()) counts[BounceKindText.Parse(reader.GetString(0))] = reader.GetInt32(1);
-        return (counts.GetValueOrDefault(BounceKind.HardBounce), counts.GetValueOrDefault(BounceKind.SoftBounce),
+        return new BounceCounts(counts.GetValueOrDefault(BounceKind.HardBounce), counts.GetValueOrDefault(BounceKind.SoftBounce),
             counts.GetValueOrDefault(BounceKind.Complaint));
     }
 

@@ -99,7 +99,7 @@ internal static partial class PlainTextBounceReader
         var first = lines[index];
         var address = RecipientAtLineStart().Match(first);
         var rest = address.Success ? first[(address.Index + address.Length)..] : first;
-        if (!string.IsNullOrWhiteSpace(rest.Trim(' ', '\t', ':', '.', '>', '<'))) parts.Add(rest.Trim());
+        if (!string.IsNullOrWhiteSpace(rest.Trim(' ', '\t', ':', '.', '>', '<'))) parts.Add(rest.Trim().TrimStart(':', '>', '.').Trim());
         for (var i = index + 1; i < lines.Length && i <= index + DiagnosticLines; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))

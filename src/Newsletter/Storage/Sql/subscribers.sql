@@ -100,6 +100,11 @@ WHERE d.subscriber_id = $id ORDER BY d.id;
 SELECT i.slug, v.rating, v.voted_at FROM votes v JOIN issues i ON i.id = v.issue_id
 WHERE v.subscriber_id = $id ORDER BY v.voted_at;
 
+-- name: bounces-of
+-- Bounces and complaints that came back as mail (kind hard, soft or complaint).
+SELECT b.kind, i.slug, b.status_code, b.diagnostic, b.recipient, b.received_at FROM bounces b
+LEFT JOIN issues i ON i.id = b.issue_id WHERE b.subscriber_id = $id ORDER BY b.id;
+
 -- name: erasure-salt
 SELECT value FROM audience_secrets WHERE name = 'erasure-salt';
 
