@@ -42,11 +42,13 @@ public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder
         return message;
     }
 
-    // A report without a Message-ID is known by its bytes: the same mail read again has the same key.
+    // A report without a Message-ID is known by its bytes: the same mail read again has the same key, whether it
+    // comes from a file with LF line ends or from IMAP or POP3 with CRLF.
     private static string ContentKey(MimeMessage message)
     {
         using var buffer = new MemoryStream();
         message.WriteTo(buffer);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        var bytes = buffer.ToArray().Where(b => b != (byte)'\r').ToArray();
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }
