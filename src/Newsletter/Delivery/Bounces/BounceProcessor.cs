@@ -32,7 +32,7 @@ public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder
         {
             message = MimeMessage.Load(stream);
         }
-        catch (ParseException e)
+        catch (FormatException e)
         {
             throw new FormatException("not a mail message: " + e.Message, e);
         }
