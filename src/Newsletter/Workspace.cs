@@ -109,7 +109,7 @@ public sealed class Workspace
         }
         catch (FormatException e)
         {
-            throw new FormatException($"{Path.Combine(Settings.WorkspaceRoot, SettingsLoader.DefaultFileName)}: bounceAddress: {e.Message}", e);
+            throw new FormatException($"bounceAddress '{address}': {e.Message}", e);
         }
     }
 
