@@ -30,7 +30,7 @@ public sealed class BounceFetcher(BounceMailbox mailbox, BounceSettings settings
         }
         catch (Exception e) when (e is MailKit.Security.AuthenticationException or ImapCommandException or ImapProtocolException
             or Pop3CommandException or Pop3ProtocolException or SocketException or System.Security.Authentication.AuthenticationException
-            or MailKit.Security.SslHandshakeException or FolderNotFoundException or TimeoutException or IOException and not EndOfStreamException)
+            or MailKit.Security.SslHandshakeException or FolderNotFoundException or TimeoutException or IOException)
         {
             throw new IOException($"{mailbox}: {e.Message}", e);
         }

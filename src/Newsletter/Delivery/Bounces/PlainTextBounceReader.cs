@@ -14,6 +14,7 @@ namespace Newsletter.Delivery.Bounces;
 internal static partial class PlainTextBounceReader
 {
     private const int DiagnosticLines = 6;
+    private const int ExplanationLength = 32_000;
 
     /// <summary>The failure described by <paramref name="text"/>, the bounce's human-readable part.</summary>
     /// <param name="text">The explanation text (every text part outside the returned message).</param>
@@ -49,11 +50,15 @@ internal static partial class PlainTextBounceReader
         return (recipient, code, reply, reason ?? ReportText.Diagnostic(explanation), delayed);
     }
 
-    /// <summary>The text before the copy of the returned message (the whole text when no marker is found).</summary>
+    /// <summary>
+    /// The text before the copy of the returned message (the whole text when no marker is found), at most the first
+    /// 32,000 characters: explanations are short, and a pasted original can be megabytes.
+    /// </summary>
     public static string Explanation(string text)
     {
         var match = CopyMarker().Match(text);
-        return match.Success ? text[..match.Index] : text;
+        var explanation = match.Success ? text[..match.Index] : text;
+        return explanation.Length > ExplanationLength ? explanation[..ExplanationLength] : explanation;
     }
 
     /// <summary>The text after the marker that starts the copy of the returned message, or null when there is none.</summary>

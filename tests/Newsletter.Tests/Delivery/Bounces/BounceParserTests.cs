@@ -90,6 +90,22 @@ public class BounceParserTests
         Assert.That(report.Kind, Is.EqualTo(BounceKind.NotBounce));
     }
 
+    [Test, CancelAfter(10_000)]
+    public void Parse_BounceWithAHugePastedLine_StaysFast()
+    {
+        var blob = new string('A', 2_000_000);
+        var report = Parse($"""
+            From: MAILER-DAEMON@mx.example.org
+            To: news@example.com
+            Subject: failure notice
+
+            <ada@example.com>:
+            Sorry, no mailbox here by that name. (#5.1.1)
+            {blob}
+            """);
+        Assert.That(report.Recipient, Is.EqualTo("ada@example.com"));
+    }
+
     private static BounceReport Parse(string text)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n") + "\n"));
