@@ -43,6 +43,22 @@ public class BounceFetchTests
     }
 
     [Test]
+    public void Fetch_ImapWithoutProcessedFolder_DeletesWhatItProcessed()
+    {
+        using var dovecot = new DovecotServer();
+        using var workspace = Workspace(bounces =>
+        {
+            bounces["mailbox"] = $"imaps://{DovecotServer.User}@127.0.0.1:{dovecot.ImapsPort}/INBOX";
+            bounces["allowInvalidCertificate"] = true;
+        });
+        dovecot.Deliver(FixturePaths());
+        var result = NewsletterCli.Run(workspace.Root, Environment, "bounces", "fetch");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error + dovecot.Log);
+        AssertRecorded(workspace);
+        Assert.That(dovecot.Count(), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Fetch_Pop3_RecordsSuppressesDeletesAndCountsNothingTwiceOnARerun()
     {
         using var dovecot = new DovecotServer();

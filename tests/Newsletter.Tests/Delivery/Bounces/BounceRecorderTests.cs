@@ -123,6 +123,17 @@ public class BounceRecorderTests
         Assert.That(_subscribers.FindById(ada.Id)!.Status, Is.EqualTo(SubscriberStatus.Unsubscribed));
     }
 
+    [Test]
+    public void Record_ThenForget_LeavesNoBounceOfThePerson()
+    {
+        var ada = _subscribers.Add("ada@example.com", null);
+        var delivery = Deliver(Issue("one"), ada.Id);
+        Recorder().Record(Report(BounceKind.HardBounce, "ada@example.com", token: _verp.TokenFor(delivery)), "h@mx");
+        var erasure = new Newsletter.Audience.Suppression.Erasure(_subscribers, new Newsletter.Audience.Suppression.ErasedAddresses(_database), TimeProvider.System);
+        Assert.That(erasure.Forget("ada@example.com"), Is.True);
+        Assert.That(Scalar("SELECT count(*) FROM bounces"), Is.EqualTo(0L));
+    }
+
     private BounceRecorder Recorder(int limit = 3) => new(_database, _verp, limit, TimeProvider.System);
 
     private static BounceReport Report(BounceKind kind, string? recipient, string? token = null, string? originalId = null) =>
