@@ -12,7 +12,8 @@ namespace Newsletter.Delivery.Bounces;
 /// status and diagnostic; any other message that comes from a mail system (<c>MAILER-DAEMON</c>, a "Mail delivery
 /// failed" subject, <c>X-Failed-Recipients</c>) is read by the heuristics of <see cref="PlainTextBounceReader"/>.
 /// Everything else, auto-replies included, is <see cref="BounceKind.NotBounce"/>. Hard or soft follows
-/// <see cref="BounceClassifier"/>. Stateless and thread-safe.
+/// <see cref="BounceClassifier"/>. Each newsletter message has a single recipient, so one report is about one
+/// delivery: when a report lists several failed recipients, the first is the one reported. Stateless and thread-safe.
 /// </summary>
 public sealed partial class BounceParser(VerpAddress? verp = null)
 {
