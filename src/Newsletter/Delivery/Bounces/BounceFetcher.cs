@@ -39,7 +39,7 @@ public sealed class BounceFetcher(BounceMailbox mailbox, BounceSettings settings
 
     private async Task FetchImap(BounceProcessor processor, BounceSummary summary, Action<string, BounceOutcome>? onOutcome, CancellationToken cancellationToken)
     {
-        using var client = new ImapClient { Timeout = settings.TimeoutSeconds * 1000 };
+        using var client = new ImapClient { Timeout = TimeoutMilliseconds };
         await Connect(client, cancellationToken);
         var inbox = mailbox.Folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(mailbox.Folder, cancellationToken);
         await inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class BounceFetcher(BounceMailbox mailbox, BounceSettings settings
 
     private async Task FetchPop3(BounceProcessor processor, BounceSummary summary, Action<string, BounceOutcome>? onOutcome, CancellationToken cancellationToken)
     {
-        using var client = new Pop3Client { Timeout = settings.TimeoutSeconds * 1000 };
+        using var client = new Pop3Client { Timeout = TimeoutMilliseconds };
         await Connect(client, cancellationToken);
         var count = await client.GetMessageCountAsync(cancellationToken);
         for (var i = 0; i < count; i++)
@@ -88,6 +88,9 @@ public sealed class BounceFetcher(BounceMailbox mailbox, BounceSettings settings
         // Deletions are carried out when the session ends with QUIT (RFC 1939 §6).
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    // A zero or negative setting would make every read time out at once; one second is the least that can work.
+    private int TimeoutMilliseconds => Math.Max(1, settings.TimeoutSeconds) * 1000;
 
     private async Task Connect(MailService client, CancellationToken cancellationToken)
     {
