@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the real peers the integration tests talk to: Debian's aiosmtpd (an SMTP server, run by the
 # tests on 127.0.0.1 with Debian's own /usr/bin/python3), dkimpy (python3-dkim, an independent DKIM verifier),
-# openssl (test certificates) and chromium (the headless browser that clicks a poll option in the vote test
-# and screenshots the default design).
+# openssl (test certificates), chromium (the headless browser that clicks a poll option in the vote test and
+# screenshots the default design), and Dovecot's IMAP and POP3 servers (the bounce mailbox the fetch tests read,
+# run on 127.0.0.1 with their own configuration).
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 /usr/bin/python3 -c 'import dkim' 2>/dev/null || need+=(python3-dkim)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -x /usr/lib/dovecot/imap ] || need+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/pop3 ] || need+=(dovecot-pop3d)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test peers: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

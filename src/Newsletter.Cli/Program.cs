@@ -14,6 +14,7 @@ var root = new RootCommand("Write newsletter issues in Markdown, mail them to yo
     SendCommand.Create(),          // mail an issue, or every due issue (cron); pause, resume, cancel
     ScheduleCommand.Create(),      // when `send --due` mails an issue
     StatusCommand.Create(),        // where each issue's send stands
+    BouncesCommand.Create(),       // bounces and complaints that came back as mail: import, fetch
     ServeCommand.Create(),         // poll votes, unsubscribe, archive
     StatsCommand.Create(),         // ratings per issue
     QuickstartCommand.Create(),    // the main job on the embedded defaults, for a first look

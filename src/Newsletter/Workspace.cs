@@ -3,6 +3,7 @@ using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Configuration;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Bounces;
 using Newsletter.Delivery.Messages;
 using Newsletter.Delivery.Transports;
 using Newsletter.Polls;
@@ -119,6 +120,29 @@ public sealed class Workspace
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
             progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));
+
+    /// <summary>Per-delivery envelope senders (VERP) from <c>bounceAddress</c>, or null when it is not set.</summary>
+    /// <exception cref="FormatException">The bounce address is not a valid address.</exception>
+    public VerpAddress? Verp()
+    {
+        if (Settings.BounceAddress is not { } address) return null;
+        try
+        {
+            return new VerpAddress(address, Keys);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"bounceAddress '{address}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>The bounce pipeline: parse returned mail, tie it to deliveries, record it once, suppress when due.</summary>
+    /// <exception cref="FormatException">The bounce address is not a valid address.</exception>
+    public BounceProcessor Bounces()
+    {
+        var verp = Verp();
+        return new BounceProcessor(new BounceParser(verp), new BounceRecorder(Database, verp, Settings.Bounces.SoftBounceLimit, Clock));
+    }
 
     /// <summary>Every custom field name used on the list.</summary>
     public IReadOnlyCollection<string> KnownFields()

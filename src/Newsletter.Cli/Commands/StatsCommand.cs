@@ -2,6 +2,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Newsletter.Delivery.Bounces;
 using Newsletter.Reporting;
 using Spectre.Console;
 
@@ -34,6 +35,7 @@ internal static class StatsCommand
             {
                 stats = workspace.Stats.ForAll(people);
             }
+            stats = WithBounces(workspace, stats);
             switch (result.GetValue(format))
             {
                 case "json":
@@ -49,6 +51,13 @@ internal static class StatsCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    // Bounces and complaints per issue, from the reports that came back as mail.
+    private static IReadOnlyList<IssueStats> WithBounces(Workspace workspace, IReadOnlyList<IssueStats> stats)
+    {
+        var bounces = new BounceStore(workspace.Database);
+        return stats.Select(s => workspace.Issues.FindBySlug(s.Slug) is { } record ? s with { Bounces = bounces.Counts(record.Id) } : s).ToList();
     }
 
     private static void WriteTables(IReadOnlyList<IssueStats> all)
@@ -67,7 +76,8 @@ internal static class StatsCommand
                 table.AddRow(Markup.Escape($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(CultureInfo.InvariantCulture),
                     (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%", new string('█', (int)Math.Round(BarWidth * share)));
             }
-            table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"));
+            table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"
+                + (stats.Bounces is { IsEmpty: false } b ? $" · bounces {b.Hard} hard, {b.Soft} soft · complaints {b.Complaints}" : "")));
             AnsiConsole.Write(table);
             foreach (var comment in stats.Comments)
                 Console.WriteLine($"  [{comment.Rating}] {comment.Text.ReplaceLineEndings(" ")}{(comment.Email is null ? "" : $"  ({comment.Email})")}");

@@ -1,6 +1,7 @@
 // `newsletter status`: where every issue's send stands: state, ledger counts, pause reason, next retry.
 using System.CommandLine;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Bounces;
 
 namespace Newsletter.Cli.Commands;
 
@@ -31,6 +32,8 @@ internal static class StatusCommand
         Console.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
             $"in flight {handed}" + (claimed > 0 ? $", claimed {claimed} (not handed over)" : "") + $", retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
+        if (new BounceStore(workspace.Database).Counts(record.Id) is { IsEmpty: false } bounces)
+            Console.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
         if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");

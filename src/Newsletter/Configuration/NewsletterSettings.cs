@@ -57,6 +57,17 @@ public sealed class NewsletterSettings
     public DeliverySettings Delivery { get; init; } = new();
 
     /// <summary>
+    /// Optional envelope sender for bounces (RFC 5321 <c>reverse-path</c>), e.g. <c>bounces@news.example.com</c>.
+    /// When set, each delivery's envelope sender is <c>bounces+TOKEN@news.example.com</c> (VERP), so a bounce names
+    /// the delivery it is about even when its text does not; that address must deliver to the bounce mailbox
+    /// (most servers deliver <c>local+anything</c> to <c>local</c>). Empty: the envelope sender is the From address.
+    /// </summary>
+    public string? BounceAddress { get; init; }
+
+    /// <summary>Where bounce reports are read from and when soft bounces suppress (the <c>bounces</c> section).</summary>
+    public BounceSettings Bounces { get; init; } = new();
+
+    /// <summary>
     /// File holding the key that signs poll and unsubscribe links; created on first use. Empty means a
     /// per-workspace file under the user's configuration folder, outside any repository.
     /// The environment variable <c>NEWSLETTER_SIGNING_KEY</c> (base64, 32 bytes or more) wins over it.

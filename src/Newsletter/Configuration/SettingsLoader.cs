@@ -68,6 +68,8 @@ public static class SettingsLoader
                 ? new DkimSettings { Domain = dkim.Domain.Trim(), Selector = dkim.Selector.Trim(), PrivateKeyFile = Abs(dkim.PrivateKeyFile) }
                 : null,
             UnsubscribeMailto = string.IsNullOrWhiteSpace(s.UnsubscribeMailto) ? null : s.UnsubscribeMailto.Trim(),
+            BounceAddress = string.IsNullOrWhiteSpace(s.BounceAddress) ? null : s.BounceAddress.Trim(),
+            Bounces = s.Bounces,
             SigningKeyFile = string.IsNullOrWhiteSpace(s.SigningKeyFile) ? null : Abs(s.SigningKeyFile),
             WorkspaceRoot = root,
             StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,

@@ -1,5 +1,6 @@
 // Per-issue poll figures: what `newsletter stats` and the stats page report.
 using System.Text.Json.Serialization;
+using Newsletter.Delivery.Bounces;
 
 namespace Newsletter.Reporting;
 
@@ -20,7 +21,12 @@ public sealed record IssueStats(
     [property: JsonPropertyName("responses")] int Responses,
     [property: JsonPropertyName("average")] double? Average,
     [property: JsonPropertyName("response_rate")] double? ResponseRate,
-    [property: JsonPropertyName("comments")] IReadOnlyList<CommentEntry> Comments);
+    [property: JsonPropertyName("comments")] IReadOnlyList<CommentEntry> Comments)
+{
+    /// <summary>Bounces and complaints that came back for the issue as mail; null when not looked up.</summary>
+    [JsonPropertyName("bounces"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BounceCounts? Bounces { get; init; }
+}
 
 /// <summary>Votes for one poll option.</summary>
 /// <param name="Label">Option label.</param>

@@ -24,13 +24,33 @@ public static class NewsletterCli
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }
 
-    public static Process Start(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    /// <summary>Runs the command with <paramref name="input"/> on its standard input, as an MTA pipe would.</summary>
+    public static CliResult RunWithInput(string workingDirectory, string input, params string[] args)
+    {
+        using var process = Start(workingDirectory, new Dictionary<string, string>(), args, redirectInput: true);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"newsletter {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static Process Start(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        Start(workingDirectory, environment, args, redirectInput: false);
+
+    private static Process Start(string workingDirectory, IDictionary<string, string> environment, string[] args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Dll);

@@ -48,4 +48,17 @@ public class SettingsLoaderTests
         var error = Assert.Throws<ConfigurationFileException>(() => SettingsLoader.Load("/nonexistent/newsletter.json"))!;
         Assert.That(error.Reason, Does.Contain("newsletter init"));
     }
+
+    [Test]
+    public void Load_BouncesSection_IsReadWithDefaultsForWhatIsLeftOut()
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json",
+            """{ "bounceAddress": " bounces@news.example.com ", "bounces": { "mailbox": "imaps://b@imap.example.com/INBOX", "processedFolder": "Done" } }""");
+        var settings = SettingsLoader.Load(file);
+        Assert.That(settings.BounceAddress, Is.EqualTo("bounces@news.example.com"));
+        Assert.That((settings.Bounces.Mailbox, settings.Bounces.ProcessedFolder, settings.Bounces.SoftBounceLimit, settings.Bounces.AllowInvalidCertificate),
+            Is.EqualTo(("imaps://b@imap.example.com/INBOX", "Done", 3, false)));
+        Assert.That(SettingsLoader.Load(workspace.Write("other.json", "{}")).BounceAddress, Is.Null);
+    }
 }

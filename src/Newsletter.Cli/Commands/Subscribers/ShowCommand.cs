@@ -36,6 +36,8 @@ internal static class ShowCommand
             Console.WriteLine($"  name: {subscriber.Name}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {subscriber.Source}");
             Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
             foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {key}: {value}");
+            foreach (var bounce in new Delivery.Bounces.BounceStore(workspace.Database).OfSubscriber(subscriber.Id))
+                Console.WriteLine($"  {Delivery.Bounces.BounceKindText.ToText(bounce.Kind)}: {bounce.Issue ?? "-"} {bounce.StatusCode ?? ""} {bounce.Diagnostic ?? ""}".TrimEnd());
             return ExitCodes.Ok;
         }));
         return command;

@@ -4,7 +4,7 @@ using Newsletter.Storage;
 
 namespace Newsletter.Audience.Suppression;
 
-/// <summary>Writes one subscriber's data as a JSON object: the row, tags, fields, every delivery and every vote.</summary>
+/// <summary>Writes one subscriber's data as a JSON object: the row, tags, fields, every delivery, vote, bounce and complaint.</summary>
 public sealed class PersonalData(Database database)
 {
     /// <summary>Writes <paramref name="subscriber"/>'s data to <paramref name="writer"/> (RFC 8259 JSON, times in ISO 8601 UTC).</summary>
@@ -32,6 +32,26 @@ public sealed class PersonalData(Database database)
             writer.WriteNumber("rating", int.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteString("voted_at", row[2]);
             writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("bounces");
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SqlCatalog.Get("subscribers", "bounces-of");
+            command.Parameters.AddWithValue("$id", subscriber.Id);
+            using var reader = command.ExecuteReader();
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            while (reader.Read())
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", reader.GetString(0));
+                writer.WriteString("issue", Text(1));
+                writer.WriteString("status_code", Text(2));
+                writer.WriteString("diagnostic", Text(3));
+                writer.WriteString("recipient", Text(4));
+                writer.WriteString("received_at", reader.GetString(5));
+                writer.WriteEndObject();
+            }
         }
         writer.WriteEndArray();
         writer.WriteEndObject();

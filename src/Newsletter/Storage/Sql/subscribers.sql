@@ -100,6 +100,11 @@ WHERE d.subscriber_id = $id ORDER BY d.id;
 SELECT i.slug, v.rating, v.voted_at FROM votes v JOIN issues i ON i.id = v.issue_id
 WHERE v.subscriber_id = $id ORDER BY v.voted_at;
 
+-- name: bounces-of
+-- Bounces and complaints that came back as mail (kind hard, soft or complaint).
+SELECT b.kind, i.slug, b.status_code, b.diagnostic, b.recipient, b.received_at FROM bounces b
+LEFT JOIN issues i ON i.id = b.issue_id WHERE b.subscriber_id = $id ORDER BY b.id;
+
 -- name: erasure-salt
 SELECT value FROM audience_secrets WHERE name = 'erasure-salt';
 
@@ -114,6 +119,7 @@ SELECT count(*) FROM erased_addresses WHERE email_hash = $hash;
 INSERT OR REPLACE INTO erased_addresses (email_hash, reason, erased_at) VALUES ($hash, $reason, $now);
 DELETE FROM vote_history WHERE subscriber_id = $id;
 DELETE FROM votes WHERE subscriber_id = $id;
+DELETE FROM bounces WHERE subscriber_id = $id;
 DELETE FROM deliveries WHERE subscriber_id = $id;
 DELETE FROM subscribers WHERE id = $id;
 
