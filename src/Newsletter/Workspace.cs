@@ -91,11 +91,14 @@ public sealed class Workspace
     public IssueRenderer Prepare(Issue issue, long issueId) =>
         IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
 
-    /// <summary>The message composer for this newsletter, signing with DKIM when the <c>dkim</c> section is set.</summary>
-    /// <exception cref="FormatException">The From or Reply-To setting is not a mailbox.</exception>
+    /// <summary>
+    /// The message composer for this newsletter, signing with DKIM when the <c>dkim</c> section is set and sending each
+    /// delivery from its own VERP address when <c>bounceAddress</c> is.
+    /// </summary>
+    /// <exception cref="FormatException">The From, Reply-To or bounce address setting is not a mailbox.</exception>
     /// <exception cref="ConfigurationFileException">The DKIM key cannot be read.</exception>
     public MessageComposer Composer() => new(Settings.Name, MailboxParser.Parse(Settings.From),
-        Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock, _signer.Value, Settings.UnsubscribeMailto);
+        Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock, _signer.Value, Settings.UnsubscribeMailto, Verp());
 
     /// <summary>The DKIM signer of the <c>dkim</c> section, or null when messages are not signed here.</summary>
     /// <exception cref="ConfigurationFileException">The DKIM key cannot be read.</exception>

@@ -134,7 +134,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         TransportResult result;
         try
         {
-            result = await transport.SendAsync(context.Composer.EnvelopeFrom, delivery.Subscriber.Email, message, CancellationToken.None);
+            result = await transport.SendAsync(context.Composer.EnvelopeFor(delivery.Id), delivery.Subscriber.Email, message, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -52,6 +52,30 @@ public class BounceImportTests
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE status = 'active'"), Is.EqualTo(2));
     }
 
+    [Test]
+    public void Send_WithBounceAddress_UsesAVerpEnvelopeThatABounceIsMatchedBy()
+    {
+        using var server = Peers.AiosmtpdServer.Start();
+        using var workspace = FaultySendTests.SmtpWorkspace(server.Port, maxConsecutiveErrors: 25);
+        workspace.Configure(c => c["bounceAddress"] = "bounces@example.com");
+        Assert.That(workspace.Run("subscribers", "add", "ada@example.com").ExitCode, Is.EqualTo(0));
+        Assert.That(workspace.Run("subscribers", "add", "bob@example.com").ExitCode, Is.EqualTo(0));
+        var send = workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        Assert.That(send.ExitCode, Is.EqualTo(0), send.Output + send.Error);
+
+        var senders = server.Messages().ToDictionary(m => m.Recipients.Single(), m => m.MailFrom);
+        Assert.That(senders.Values, Has.All.Match(@"^bounces\+\d+-[a-z2-7]{8}@example\.com$"));
+        Assert.That(senders.Values.Distinct().Count(), Is.EqualTo(2), "each delivery has its own envelope sender");
+
+        // A bounce that names neither the recipient nor the Message-ID: only its envelope says whose it is.
+        var bounce = Dsn("someone@forwarded.example", null, "5.1.1", "550 5.1.1 unknown", "dsn-verp@mx.example.org")
+            .Replace("To: newsletter@example.com", $"To: {senders["bob@example.com"]}");
+        var import = NewsletterCli.RunWithInput(workspace.Root, bounce, "bounces", "import", "-");
+        Assert.That(import.ExitCode, Is.EqualTo(0), import.Output + import.Error);
+        Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'bob@example.com' AND status = 'bounced'"), Is.EqualTo(1));
+        Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'ada@example.com' AND status = 'active'"), Is.EqualTo(1));
+    }
+
     // Ada and Bob are sent the sample issue through the outbox; Ada's Message-ID is what her bounce returns.
     private static TestWorkspace SentWorkspace(out string adaMessageId)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using MimeKit;
 using MimeKit.Text;
 using Newsletter.Audience;
+using Newsletter.Delivery.Bounces;
 using Newsletter.Rendering;
 
 namespace Newsletter.Delivery.Messages;
@@ -30,6 +31,7 @@ public sealed class MessageComposer
     private readonly string? _unsubscribeMailto;
     private readonly DkimMessageSigner? _signer;
     private readonly TimeProvider _clock;
+    private readonly VerpAddress? _verp;
 
     /// <summary>Creates a composer for a newsletter.</summary>
     /// <param name="newsletterName">Display name, used in List-Id.</param>
@@ -38,10 +40,12 @@ public sealed class MessageComposer
     /// <param name="clock">Source of the Date header.</param>
     /// <param name="signer">Signs every message with DKIM; null to leave signing to the relay.</param>
     /// <param name="unsubscribeMailto">Optional <c>mailto:</c> URL added to List-Unsubscribe after the https link; ASCII (RFC 6068).</param>
+    /// <param name="verp">Builds a per-delivery envelope sender from the bounce address; null to use the From address.</param>
     /// <exception cref="FormatException"><paramref name="unsubscribeMailto"/> is not an ASCII <c>mailto:</c> URL.</exception>
     public MessageComposer(string newsletterName, MailboxAddress from, MailboxAddress? replyTo, TimeProvider clock,
-        DkimMessageSigner? signer = null, string? unsubscribeMailto = null)
+        DkimMessageSigner? signer = null, string? unsubscribeMailto = null, VerpAddress? verp = null)
     {
+        _verp = verp;
         _from = from;
         _replyTo = replyTo;
         // MimeKit shows IDN domains in Unicode; the envelope and identifiers need the ASCII form.
@@ -59,6 +63,13 @@ public sealed class MessageComposer
 
     /// <summary>The sender address used for the SMTP envelope (bounces return there).</summary>
     public string EnvelopeFrom { get; }
+
+    /// <summary>
+    /// The envelope sender (MAIL FROM) of one delivery: <c>bounces+TOKEN@domain</c> when a bounce address is set, so a
+    /// bounce names its delivery (VERP), else <see cref="EnvelopeFrom"/>.
+    /// </summary>
+    /// <param name="deliveryId">The delivery's ledger id.</param>
+    public string EnvelopeFor(long deliveryId) => _verp?.EnvelopeFor(deliveryId) ?? EnvelopeFrom;
 
     /// <summary>The domain of the From address in its ASCII form (IDNs in punycode), the right-hand side of Message-IDs.</summary>
     public string Domain { get; }

@@ -1,5 +1,7 @@
 using Newsletter.Delivery.Bounces;
 
+using Newsletter.Delivery;
+
 namespace Newsletter.Tests.Delivery.Bounces;
 
 public class BounceClassifierTests

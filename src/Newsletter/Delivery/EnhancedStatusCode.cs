@@ -2,7 +2,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Newsletter.Delivery.Bounces;
+namespace Newsletter.Delivery;
 
 /// <summary>An RFC 3463 enhanced mail system status code such as <c>5.1.1</c>: class 2, 4 or 5, subject and detail of 1–3 digits.</summary>
 /// <param name="Class">2 success, 4 persistent transient failure, 5 permanent failure.</param>
