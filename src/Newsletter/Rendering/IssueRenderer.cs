@@ -11,6 +11,8 @@ namespace Newsletter.Rendering;
 /// text, splicing the body into the layouts where they say <c>{{ issue.html }}</c> / <c>{{ issue.text }}</c>, CSS
 /// inlining, and parsing every template. <see cref="Render"/> then only evaluates Liquid; it is thread-safe.
 /// Templates run with strict variables and filters, so a misspelt merge field fails before anything is sent.
+/// In the HTML part every output is HTML-escaped unless it ends in <c>| raw</c> (see <see cref="LiquidOptions.EscapeOutput"/>);
+/// the subject and the text part are not escaped.
 /// </summary>
 public sealed partial class IssueRenderer
 {
@@ -61,9 +63,18 @@ public sealed partial class IssueRenderer
             StrictFilters = true,
             Loader = new PartialLoader(templates, inliner, validation),
         };
+        // Merge fields hold what readers typed (a sign-up name); in the HTML part they are text, not markup.
+        var htmlOptions = new LiquidOptions
+        {
+            ErrorMode = LiquidErrorMode.Strict,
+            StrictVariables = true,
+            StrictFilters = true,
+            EscapeOutput = true,
+            Loader = options.Loader,
+        };
         return new IssueRenderer(
             Parse(issue.Subject, issue.SourcePath + " (subject)", options),
-            Parse(htmlSource, htmlLayout.Name, options),
+            Parse(htmlSource, htmlLayout.Name, htmlOptions),
             Parse(Splice(textLayout.Text, "text", bodyText), textLayout.Name, options),
             model);
     }
