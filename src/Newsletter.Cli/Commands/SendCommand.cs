@@ -47,6 +47,8 @@ internal static class SendCommand
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
+        if (!workspace.Settings.Transport.StartsWith("outbox:", StringComparison.OrdinalIgnoreCase)) workspace.Settings.ValidateForSending();
         await using var transport = TransportFactory.Create(workspace.Settings, configPath);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
