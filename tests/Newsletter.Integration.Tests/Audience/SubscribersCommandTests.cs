@@ -19,6 +19,21 @@ public class SubscribersCommandTests
     }
 
     [Test]
+    public void Add_NameWithTerminalEscape_FailsAndAddsNothing()
+    {
+        using var workspace = new TestWorkspace();
+
+        var result = workspace.Run("subscribers", "add", "ada@example.com", "--name", "Ada\u001b]0;owned\u0007");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("error: --name: the name contains the control character U+001B at character 4"));
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.Zero);
+        });
+    }
+
+    [Test]
     public void Import_DryRun_WritesNothing()
     {
         using var workspace = new TestWorkspace();

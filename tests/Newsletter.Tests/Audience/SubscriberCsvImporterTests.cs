@@ -49,6 +49,30 @@ public class SubscriberCsvImporterTests
     }
 
     [Test]
+    public void Import_NameWithControlCharacter_ReportsLineAndColumnAndKeepsOthers()
+    {
+        var file = _workspace.Write("list.csv", "email,name\nada@example.com,Ada\nbob@example.com,\"Bob\u001b]8;;x\"\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem(3, 2, "the name contains the control character U+001B at character 4; names are plain text"),
+        }));
+        Assert.That(_store.List().Select(s => s.Email), Is.EqualTo(new[] { "ada@example.com" }));
+    }
+
+    [Test]
+    public void Import_NameTooLong_ReportsLineAndColumn()
+    {
+        var file = _workspace.Write("list.csv", "tags,email,name\nx,ada@example.com," + string.Join(' ', Enumerable.Repeat("abcdefghij", 30)) + "\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems, Is.EqualTo(new[] { new ImportProblem(2, 3, "the name is longer than 200 characters") }));
+    }
+
+    [Test]
     public void Import_BadAddressAllOrNothing_ImportsNothing()
     {
         var file = _workspace.Write("list.csv", "email,name\nada@example.com,Ada\nbob@,Bob\n");

@@ -25,6 +25,11 @@ internal static class SubscribersCommand
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var address = EmailAddress.Normalize(result.GetValue(email)!);
+            if (!SubscriberName.TryValidate(result.GetValue(name), out var reason))
+            {
+                Console.Error.WriteLine($"error: --name: {reason}; nothing was changed.");
+                return ExitCodes.InputError;
+            }
             if (new ErasedAddresses(workspace.Database).IsErased(address))
             {
                 Console.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
