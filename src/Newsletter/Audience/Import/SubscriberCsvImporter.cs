@@ -46,12 +46,22 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
         // second thread the writes overlap the reading instead of waiting for it.
         using (var batches = new ImportBatches(writer))
         {
+            var previousEnd = parser.RawRow;
             while (parser.Read())
             {
                 badData = null;
                 var record = parser.Record ?? [];
-                var line = parser.RawRow;
+                var end = parser.RawRow;
+                // RawRow is where a record ends; a person looks for where it starts (where a stray quote opened).
+                var unclosed = end - previousEnd > 1 && UnclosedQuote(parser.RawRecord);
+                var line = end - previousEnd > 1 ? RecordStart(parser.RawRecord, end, unclosed) : end;
+                previousEnd = end;
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
+                if (unclosed)
+                {
+                    run.Problem(line, 0, $"the quote opened on this line is not closed; the field runs to line {end}");
+                    continue;
+                }
                 if (badData is not null) { run.Problem(line, 0, badData); continue; }
                 if (run.Check(line, record) is not { } row) continue;
                 if (erased.Count > 0 && erased.Contains(erasedAddresses.Hash(row.Email))) { run.Suppress(line, row.Email, "erased"); continue; }
@@ -74,6 +84,18 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
 
     private static CsvImportException Fail(string path, ImportProblem problem) =>
         new(new SourcePosition(path, problem.Line, problem.Column), problem.Reason, [problem]);
+
+    // Lines skipped as blank before the record are not part of it, so the start is counted back from the end. A
+    // record's own line break ends it and is not counted in RawRow yet; a field left open runs over every break to
+    // the end of the file, and each one counts.
+    private static int RecordStart(string raw, int end, bool unclosed)
+    {
+        var text = unclosed ? raw.AsSpan() : raw.AsSpan().TrimEnd("\r\n");
+        return end - text.Count('\n');
+    }
+
+    // RFC 4180 quotes come in pairs (an escaped quote is two); an odd count means one was opened and never closed.
+    private static bool UnclosedQuote(string raw) => raw.AsSpan().Count('"') % 2 == 1;
 
     private static string Shorten(string raw) => raw.Length > 60 ? raw[..60].TrimEnd() + "…" : raw.TrimEnd();
 }
