@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Newsletter.Audience;
 using Newsletter.Audience.Suppression;
+using Newsletter.Text;
 using Spectre.Console;
 
 namespace Newsletter.Cli.Commands.Subscribers;
@@ -52,8 +53,8 @@ internal static class SubscribersCommand
             var count = 0;
             foreach (var s in workspace.Subscribers.List())
             {
-                table.AddRow(Markup.Escape(s.Email), Markup.Escape(s.Name ?? ""), s.Status.ToText(), Markup.Escape(string.Join(' ', s.Tags)),
-                    Markup.Escape(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
+                table.AddRow(Cell(s.Email), Cell(s.Name), s.Status.ToText(), Cell(string.Join(' ', s.Tags)),
+                    Cell(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
                 count++;
             }
             AnsiConsole.Write(table);
@@ -82,4 +83,7 @@ internal static class SubscribersCommand
         }));
         return command;
     }
+
+    // Names and fields are what people typed: no escape sequence or bidi override may reach the terminal.
+    private static string Cell(string? text) => Markup.Escape(DisplayText.ForTerminal(text));
 }

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Newsletter.Audience.Suppression;
 using Newsletter.Storage;
+using Newsletter.Text;
 
 namespace Newsletter.Audience;
 
@@ -12,7 +13,9 @@ namespace Newsletter.Audience;
 /// optionally <c>name</c>, <c>tags</c> and <c>status</c>; every other column becomes a custom field. Rows are
 /// streamed: each is validated on the calling thread and upserted (in batches, on a writing thread) in one transaction, bad rows are reported by line and reason, and the
 /// good rows are kept unless <see cref="ImportOptions.AllOrNothing"/> is set. Suppressed addresses (unsubscribed,
-/// bounced, complained, or erased) are never brought back; they are reported as suppressed.
+/// bounced, complained, or erased) are never brought back; they are reported as suppressed. A cell that starts with an
+/// apostrophe followed by <c>= + - @</c>, a tab, a carriage return or another apostrophe loses that apostrophe, the
+/// guard <see cref="Text.CsvFormulaGuard"/> puts on exports against spreadsheet formulas.
 /// </summary>
 public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
 {
@@ -57,6 +60,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
                 var line = end - previousEnd > 1 ? RecordStart(parser.RawRecord, end, unclosed) : end;
                 previousEnd = end;
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
+                Unguard(record);
                 if (unclosed)
                 {
                     run.Problem(line, 0, $"the quote opened on this line is not closed; the field runs to line {end}");
@@ -79,7 +83,15 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
     {
         if (!parser.Read() || parser.Record is not { } record)
             throw Fail(path, new ImportProblem(1, 0, "the file is empty; expected a header line such as 'email,name'"));
+        Unguard(record);
         return ImportHeader.Read(record, out var problem) ?? throw Fail(path, problem!);
+    }
+
+    // Exports guard formula-like cells with an apostrophe; taking it off here makes export and import round-trip.
+    private static void Unguard(string[] record)
+    {
+        for (var i = 0; i < record.Length; i++)
+            if (record[i].Length > 1 && record[i][0] == CsvFormulaGuard.Prefix) record[i] = CsvFormulaGuard.Unguard(record[i]);
     }
 
     private static CsvImportException Fail(string path, ImportProblem problem) =>
