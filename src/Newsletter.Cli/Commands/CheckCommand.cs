@@ -16,7 +16,7 @@ internal static class CheckCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var path = result.GetValue(issue)!;
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such issue file");
-            var report = IssueChecker.Check(path, workspace.Settings.Templates, parsed => workspace.Prepare(parsed, 0));
+            var report = workspace.Check(path);
             Print(path, report);
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
         }));

@@ -50,6 +50,16 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return Find(connection, transaction, "by-id", "$id", id)!;
     }
 
+    /// <summary>Whether any subscriber has the custom field <paramref name="name"/> (exact name, as stored).</summary>
+    public bool HasField(string name)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "has-field");
+        command.Parameters.AddWithValue("$name", name);
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
     /// <summary>Adds a pending subscriber (double opt-in, RFC 5321 address already normalised); returns its id.</summary>
     /// <exception cref="FormatException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
     public long AddPending(string normalizedEmail, string? name, string source)
