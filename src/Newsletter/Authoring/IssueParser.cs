@@ -34,7 +34,9 @@ public static partial class IssueParser
     }
 
     /// <summary>Parses <paramref name="text"/> as the content of <paramref name="path"/>.</summary>
-    /// <exception cref="IssueFormatException">The text is malformed or larger than <see cref="MaxFileBytes"/> in UTF-8.</exception>
+    /// <exception cref="IssueFormatException">
+    /// The text is malformed, larger than <see cref="MaxFileBytes"/> in UTF-8, or nests deeper than <see cref="BodyNesting"/> allows.
+    /// </exception>
     public static Issue Parse(string path, string text)
     {
         if (text.Length > MaxFileBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > MaxFileBytes)
@@ -54,6 +56,7 @@ public static partial class IssueParser
             body = string.Join('\n', bodyLines);
         }
         if (title is null) throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "the front matter needs a 'title'");
+        BodyNesting.Check(path, body, bodyLine);
         return new Issue
         {
             SourcePath = path,

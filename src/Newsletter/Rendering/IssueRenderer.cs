@@ -35,6 +35,7 @@ public sealed partial class IssueRenderer
     /// <param name="modelFactory">Builds the shared model from the body's HTML and text.</param>
     /// <exception cref="TemplateException">A Liquid syntax error in the body, a layout or a partial (with position).</exception>
     /// <exception cref="NewsletterException">A layout or stylesheet is missing.</exception>
+    /// <exception cref="IssueFormatException">The body's Markdown nests too deeply to convert.</exception>
     public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, Func<string, string, EmailModel> modelFactory)
     {
         var validation = new LiquidOptions
@@ -47,7 +48,7 @@ public sealed partial class IssueRenderer
         // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
         // Relative links resolve against the issue's archive page, which only the model knows.
-        var bodyHtml = MarkdownConverter.ToHtml(issue.Body, modelFactory("", "").ArchiveUrl);
+        var bodyHtml = ToHtml(issue, modelFactory("", "").ArchiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
 
@@ -128,6 +129,21 @@ public sealed partial class IssueRenderer
         catch (LiquidException e)
         {
             throw TemplateException.From(e);
+        }
+    }
+
+    // Markdig refuses input nested past its own limits (runs of emphasis or brackets, which the body check does
+    // not count) with an ArgumentException; it is the issue's fault, so it is reported as one.
+    private static string ToHtml(Issue issue, string archiveUrl)
+    {
+        try
+        {
+            return MarkdownConverter.ToHtml(issue.Body, archiveUrl);
+        }
+        catch (ArgumentException e)
+        {
+            throw new IssueFormatException(new SourcePosition(issue.SourcePath, issue.BodyLine, 0),
+                "the Markdown nests emphasis, links or blocks too deeply to convert; flatten it (" + e.Message.TrimEnd('.') + ")", e);
         }
     }
 
