@@ -41,6 +41,14 @@ public class IssueParserTests
     }
 
     [Test]
+    public void Parse_FrontMatterKeyIsASequence_NamesLineAndColumn()
+    {
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse(Path, "---\ntitle: T\n? [a, b]\n: c\n---\nBody\n"))!;
+
+        Assert.That(error.Message, Does.StartWith(Path + "(3,3): front matter keys must be plain words"));
+    }
+
+    [Test]
     public void Load_FileOver2MB_IsRefusedNamingTheFile()
     {
         using var workspace = new Newsletter.Tests.Support.TempWorkspace();
