@@ -1,6 +1,7 @@
 // `newsletter status`: where every issue's send stands: state, ledger counts, pause reason, next retry.
 using System.CommandLine;
 using Newsletter.Delivery;
+using Newsletter.Text;
 
 namespace Newsletter.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class StatusCommand
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
-        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");
+        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {DisplayText.ForTerminal(reason)}");
         if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
     }
 }

@@ -34,6 +34,22 @@ public class SubscribersCommandTests
     }
 
     [Test]
+    public void Import_BadAddressWithTerminalEscape_ReportsItNeutralised()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email\n\"bob\u001b]0;x\u0007@\"\n");
+
+        var result = workspace.Run("subscribers", "import", "list.csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.Contains("list.csv(2,1): ", StringComparison.Ordinal), Is.True, result.Error);
+            Assert.That(result.Error.Contains('\u001b') || result.Error.Contains('\u0007'), Is.False, result.Error);
+        });
+    }
+
+    [Test]
     public void Import_DryRun_WritesNothing()
     {
         using var workspace = new TestWorkspace();

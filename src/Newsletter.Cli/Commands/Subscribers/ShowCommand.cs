@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Newsletter.Audience;
 using Newsletter.Audience.Suppression;
+using Newsletter.Text;
 
 namespace Newsletter.Cli.Commands.Subscribers;
 
@@ -33,9 +34,9 @@ internal static class ShowCommand
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
-            Console.WriteLine($"  name: {subscriber.Name}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {subscriber.Source}");
+            Console.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
             Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
-            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {key}: {value}");
+            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {DisplayText.ForTerminal(key)}: {DisplayText.ForTerminal(value)}");
             return ExitCodes.Ok;
         }));
         return command;
