@@ -1,6 +1,7 @@
 // Runs a command body and turns the product's errors into one clear message and an exit code.
 using Microsoft.Data.Sqlite;
 using Newsletter.Delivery;
+using Newsletter.Text;
 
 namespace Newsletter.Cli;
 
@@ -31,7 +32,8 @@ internal static class CommandRunner
 
     private static int Fail(string message, int code)
     {
-        Console.Error.WriteLine("error: " + message);
+        // Messages quote input (a CSV cell, a server's reply); none of it may drive the terminal. Line breaks stay.
+        Console.Error.WriteLine("error: " + string.Join('\n', message.Split('\n').Select(DisplayText.ForTerminal)));
         return code;
     }
 }

@@ -68,6 +68,8 @@ internal static class LiquidErrors
 
     public static string OutputLimitExceeded(long limit) => $"output size limit of {limit} bytes exceeded";
 
+    public static string BuiltLimitExceeded(long limit) => $"strings built by filters exceed the size limit of {limit} bytes";
+
     public static string PartialDepthExceeded(int limit) => $"partials nested deeper than {limit} levels (recursive render or include?)";
 
     public static string PartialNotFound(string name) => $"partial '{name}' not found";

@@ -16,6 +16,8 @@ public sealed record LiquidLimits
 
     /// <summary>
     /// Maximum output size in bytes (UTF-8) of one render, counting captured text too. Default 10 MiB.
+    /// The strings filters build (<c>append</c>, <c>replace</c>, <c>join</c>…, also when only assigned) are counted
+    /// against a second budget of the same size, so no render holds more than about twice this in text.
     /// </summary>
     public long MaxOutputBytes { get; init; } = 10L * 1024 * 1024;
 

@@ -24,6 +24,14 @@ public sealed class LiquidOptions
     /// </summary>
     public bool StrictFilters { get; init; }
 
+    /// <summary>
+    /// When true, every <c>{{ … }}</c> and <c>echo</c> output is HTML-escaped (&amp; &lt; &gt; " and ', as the
+    /// <c>escape</c> filter does) unless its last filter is <c>raw</c>, or already escapes (<c>escape</c>, <c>h</c>,
+    /// <c>escape_once</c>). Use it for HTML templates, so merge fields from readers cannot inject markup. Partials
+    /// loaded through these options inherit it. Default false, as in Shopify Liquid.
+    /// </summary>
+    public bool EscapeOutput { get; init; }
+
     /// <summary>Source of partials for <c>render</c> and <c>include</c>; null means partials are not found.</summary>
     public ITemplateLoader? Loader { get; init; }
 

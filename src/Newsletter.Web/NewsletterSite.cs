@@ -28,6 +28,7 @@ public static class NewsletterSite
         builder.Services.AddSingleton(workspace);
         builder.Services.AddSingleton(_ => new PollServices(workspace));
         AddRateLimits(builder.Services, workspace.Settings.RateLimitPerMinute);
+        builder.AddRequestLimits();
         var app = builder.Build();
         // Behind the reverse proxy at baseUrl (on loopback, the default trusted proxy) the client is in X-Forwarded-For.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
@@ -42,6 +43,7 @@ public static class NewsletterSite
                 context.Response.Headers.CacheControl = "no-store";
             await next();
         });
+        app.UseRequestLimits();
         if (workspace.Settings.RateLimitPerMinute > 0) app.UseRateLimiter();
         app.MapPolls();
         app.MapUnsubscribe();

@@ -1,6 +1,7 @@
 // The composition root: one workspace's settings, database and services, wired once per command.
 using Newsletter.Audience;
 using Newsletter.Authoring;
+using Newsletter.Checks;
 using Newsletter.Configuration;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Bounces;
@@ -92,6 +93,26 @@ public sealed class Workspace
         IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
 
     /// <summary>
+    /// Runs every pre-send rule on the issue file (<see cref="IssueChecker"/>) and, as <c>send</c> would, resolves its
+    /// <c>segment:</c> against this list, so an expression <c>send</c> refuses is an error here too (rule <c>segment</c>).
+    /// </summary>
+    /// <param name="path">The issue file.</param>
+    public CheckReport Check(string path)
+    {
+        var report = IssueChecker.Check(path, Settings.Templates, parsed => Prepare(parsed, 0));
+        if (report.Findings.Any(f => f.Rule == "front-matter")) return report;
+        try
+        {
+            Audience.Segments.IssueSegment.Resolve(LoadIssue(path), null, Subscribers.HasField);
+            return report;
+        }
+        catch (Audience.Segments.SegmentException e)
+        {
+            return report with { Findings = [new CheckFinding(CheckSeverity.Error, "segment", e.Position, e.Reason), .. report.Findings] };
+        }
+    }
+
+    /// <summary>
     /// The message composer for this newsletter, signing with DKIM when the <c>dkim</c> section is set and sending each
     /// delivery from its own VERP address when <c>bounceAddress</c> is.
     /// </summary>
@@ -118,11 +139,11 @@ public sealed class Workspace
     }
 
     /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
-    /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed.</exception>
+    /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed or names a field no subscriber has.</exception>
     public Task<SendSummary> SendAsync(Issue issue, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
-            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment));
+            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, Subscribers.HasField));
 
     /// <summary>Per-delivery envelope senders (VERP) from <c>bounceAddress</c>, or null when it is not set.</summary>
     /// <exception cref="FormatException">The bounce address is not a valid address.</exception>

@@ -18,7 +18,7 @@ internal static class CheckCommand
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such issue file");
             var configPath = Path.GetFullPath(result.GetValue(CommonOptions.Config)!);
             var composer = workspace.Composer();
-            var report = IssueChecker.Check(path, workspace.Settings.Templates, parsed => workspace.Prepare(parsed, 0));
+            var report = workspace.Check(path);
             report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath)] };
             Print(path, report);
             Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));

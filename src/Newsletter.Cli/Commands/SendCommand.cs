@@ -51,6 +51,8 @@ internal static class SendCommand
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
+        if (!workspace.Settings.Transport.StartsWith("outbox:", StringComparison.OrdinalIgnoreCase)) workspace.Settings.ValidateForSending();
         await using var transport = TransportFactory.Create(workspace.Settings, configPath, log);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
@@ -87,7 +89,7 @@ internal static class SendCommand
     private static int DryRun(Workspace workspace, Issue issue, string? segmentOption)
     {
         // The same audience a real send would enqueue: --segment, else the issue's segment:, else everyone active.
-        var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption) ?? Audience.Segments.CompiledSegment.Everyone;
+        var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption, workspace.Subscribers.HasField) ?? Audience.Segments.CompiledSegment.Everyone;
         var record = workspace.Issues.FindBySlug(issue.Slug);
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         var renderer = workspace.Prepare(issue, record?.Id ?? 0);

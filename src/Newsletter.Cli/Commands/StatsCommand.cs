@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Newsletter.Delivery.Bounces;
 using Newsletter.Reporting;
+using Newsletter.Text;
 using Spectre.Console;
 
 namespace Newsletter.Cli.Commands;
@@ -69,18 +70,18 @@ internal static class StatsCommand
         }
         foreach (var stats in all)
         {
-            var table = new Table().Title(Markup.Escape($"{stats.Title} ({stats.Slug})")).AddColumns("Option", "Votes", "Share", "");
+            var table = new Table().Title(Cell($"{stats.Title} ({stats.Slug})")).AddColumns("Option", "Votes", "Share", "");
             foreach (var option in stats.Votes)
             {
                 var share = stats.Responses == 0 ? 0 : (double)option.Count / stats.Responses;
-                table.AddRow(Markup.Escape($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(CultureInfo.InvariantCulture),
+                table.AddRow(Cell($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(CultureInfo.InvariantCulture),
                     (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%", new string('█', (int)Math.Round(BarWidth * share)));
             }
             table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"
                 + (stats.Bounces is { IsEmpty: false } b ? $" · bounces {b.Hard} hard, {b.Soft} soft · complaints {b.Complaints}" : "")));
             AnsiConsole.Write(table);
             foreach (var comment in stats.Comments)
-                Console.WriteLine($"  [{comment.Rating}] {comment.Text.ReplaceLineEndings(" ")}{(comment.Email is null ? "" : $"  ({comment.Email})")}");
+                Console.WriteLine($"  [{comment.Rating}] {DisplayText.ForTerminal(comment.Text.ReplaceLineEndings(" "))}{(comment.Email is null ? "" : $"  ({DisplayText.ForTerminal(comment.Email)})")}");
             Console.WriteLine();
         }
         WriteTrend(all);
@@ -94,11 +95,14 @@ internal static class StatsCommand
         var top = Math.Max(1, all.SelectMany(s => s.Votes).Select(v => v.Value).DefaultIfEmpty(5).Max());
         var table = new Table().Title("Average rating across issues").AddColumns("Issue", "Average", "");
         foreach (var (slug, average) in trend)
-            table.AddRow(Markup.Escape(slug), Average(average), new string('█', (int)Math.Round(BarWidth * average / top)));
+            table.AddRow(Cell(slug), Average(average), new string('█', (int)Math.Round(BarWidth * average / top)));
         AnsiConsole.Write(table);
     }
 
     private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
     private static string Average(double? average) => average is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+
+    // Comments and labels reach the terminal as text only: escape sequences and bidi overrides are neutralised.
+    private static string Cell(string text) => Markup.Escape(DisplayText.ForTerminal(text));
 }

@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Bounces;
+using Newsletter.Text;
 
 namespace Newsletter.Cli.Commands;
 
@@ -36,9 +37,9 @@ internal static class StatusCommand
             Console.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
-        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {reason}");
+        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {DisplayText.ForTerminal(reason)}");
         foreach (var group in workspace.Ledger.FailureReasons(record.Id).Take(10))
-            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {group.Reason}");
+            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {DisplayText.ForTerminal(group.Reason)}");
         if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
     }
 }

@@ -36,7 +36,13 @@ internal sealed class FilterCall
         var args = Evaluate(context);
         try
         {
-            return Definition.Function(input, args, context);
+            var result = Definition.Function(input, args, context);
+            if (result is string text && !ReferenceEquals(text, input))
+            {
+                context.State.CountBuilt(text);
+            }
+
+            return result;
         }
         catch (LiquidRuntimeError e)
         {

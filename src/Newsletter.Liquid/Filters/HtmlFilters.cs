@@ -14,6 +14,8 @@ internal static partial class HtmlFilters
         add(Def("escape", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => input is null ? null : Escape(Text(input))));
         add(Def("h", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => input is null ? null : Escape(Text(input))));
         add(Def("escape_once", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => input is null ? null : EscapeOnce(Text(input))));
+        // Marks a value as HTML the template vouches for; output applies it (see LiquidOptions.EscapeOutput).
+        add(Def("raw", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => input));
         add(Def("newline_to_br", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => Text(input) is var s && s.Contains('\n') ? NewlinePattern().Replace(s, "<br />\n") : s));
         add(Def("strip_html", 0, 0, static (object? input, in FilterArgs a, RenderContext c) => StripHtml(Text(input))));
     }

@@ -76,7 +76,7 @@ internal sealed class Parser
                         ? new LiteralExpression(null, token.Offset)
                         : expression.ParseFilteredExpression();
                     expression.ExpectEnd();
-                    nodes.Add(new OutputNode(value, token.Offset));
+                    nodes.Add(new OutputNode(value, token.Offset, Options.EscapeOutput));
                     break;
                 default:
                     if (Array.IndexOf(stopTags, token.Name) >= 0)

@@ -11,6 +11,6 @@ internal static class EchoTag
         var expression = parser.Expression(tag);
         Expression value = expression.AtEnd ? new LiteralExpression(null, tag.Offset) : expression.ParseFilteredExpression();
         expression.ExpectEnd();
-        return new OutputNode(value, tag.Offset);
+        return new OutputNode(value, tag.Offset, parser.Options.EscapeOutput);
     }
 }

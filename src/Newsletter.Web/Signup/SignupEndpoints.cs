@@ -62,9 +62,12 @@ public static class SignupEndpoints
         if (!string.IsNullOrEmpty(form[Honeypot])) return CheckInbox(workspace);
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (outcome, reason) = await signup.SignUpAsync(form["email"].ToString(), form["name"].ToString(), client, context.RequestAborted);
-        return outcome == SignupOutcome.Invalid
-            ? Form(workspace, $"That address does not look right: {reason}.", StatusCodes.Status400BadRequest)
-            : CheckInbox(workspace);
+        return outcome switch
+        {
+            SignupOutcome.Invalid => Form(workspace, $"That address does not look right: {reason}.", StatusCodes.Status400BadRequest),
+            SignupOutcome.InvalidName => Form(workspace, $"Please check the name: {reason}.", StatusCodes.Status400BadRequest),
+            _ => CheckInbox(workspace),
+        };
     }
 
     private static IResult CheckInbox(Workspace workspace) => Page.Html("Check your inbox",

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newsletter.Reporting;
 using Newsletter.Web.Pages;
+using Newsletter.Text;
 
 namespace Newsletter.Web.Stats;
 
@@ -51,7 +52,9 @@ public static class StatsEndpoints
         {
             html.Append("<h3>Comments</h3><ul class=\"comments\">");
             foreach (var comment in stats.Comments)
-                html.Append($"<li><strong>{comment.Rating}</strong> {Page.E(comment.Text)}{(comment.Email is null ? "" : $" <small>({Page.E(comment.Email)})</small>")}</li>");
+                // Each reader's text is isolated and stripped of bidi controls, so a U+202E cannot reverse the address beside it.
+                html.Append($"<li><strong>{comment.Rating}</strong> <bdi>{Page.E(DisplayText.WithoutBidiControls(comment.Text))}</bdi>" +
+                    $"{(comment.Email is null ? "" : $" <small>(<bdi>{Page.E(DisplayText.WithoutBidiControls(comment.Email))}</bdi>)</small>")}</li>");
             html.Append("</ul>");
         }
         return html.Append("</section>").ToString();

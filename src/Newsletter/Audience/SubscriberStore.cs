@@ -11,7 +11,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
 {
     /// <summary>Adds an active subscriber, or updates the name, merges the fields and adds the tags of an existing one (status is kept).</summary>
     /// <returns>The stored subscriber.</returns>
-    /// <exception cref="FormatException">The address or a tag is invalid.</exception>
+    /// <exception cref="FormatException">The address, the name (see <see cref="SubscriberName"/>) or a tag is invalid.</exception>
     public Subscriber Add(string email, string? name, IReadOnlyDictionary<string, string>? fields = null, string source = "cli",
         IEnumerable<string>? tags = null)
     {
@@ -28,6 +28,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Adds within an open transaction; <paramref name="normalizedEmail"/> must already be normalised.</summary>
+    /// <exception cref="FormatException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
     public Subscriber Add(SqliteConnection connection, SqliteTransaction? transaction, string normalizedEmail, string? name,
         IReadOnlyDictionary<string, string>? fields, string source)
     {
@@ -35,7 +36,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         command.Transaction = transaction;
         command.CommandText = SqlCatalog.Get("subscribers", "insert");
         command.Parameters.AddWithValue("$email", normalizedEmail);
-        command.Parameters.AddWithValue("$name", string.IsNullOrWhiteSpace(name) ? DBNull.Value : name.Trim());
+        command.Parameters.AddWithValue("$name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
         command.Parameters.AddWithValue("$fields", JsonSerializer.Serialize(fields ?? new Dictionary<string, string>()));
         command.Parameters.AddWithValue("$status", SubscriberStatus.Active.ToText());
         command.Parameters.AddWithValue("$source", source);
@@ -49,14 +50,25 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return Find(connection, transaction, "by-id", "$id", id)!;
     }
 
+    /// <summary>Whether any subscriber has the custom field <paramref name="name"/> (exact name, as stored).</summary>
+    public bool HasField(string name)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "has-field");
+        command.Parameters.AddWithValue("$name", name);
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
     /// <summary>Adds a pending subscriber (double opt-in, RFC 5321 address already normalised); returns its id.</summary>
+    /// <exception cref="FormatException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
     public long AddPending(string normalizedEmail, string? name, string source)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = SqlCatalog.Get("subscribers", "insert-pending");
         command.Parameters.AddWithValue("$email", normalizedEmail);
-        command.Parameters.AddWithValue("$name", string.IsNullOrWhiteSpace(name) ? DBNull.Value : name.Trim());
+        command.Parameters.AddWithValue("$name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
         command.Parameters.AddWithValue("$source", source);
         command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
         return (long)command.ExecuteScalar()!;

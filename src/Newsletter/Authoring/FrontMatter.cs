@@ -66,12 +66,21 @@ public sealed class FrontMatter
             var line = (int)e.Start.Line + lineOffset;
             throw new IssueFormatException(At(path, fileLines, line, (int)e.Start.Column), "front matter is not valid YAML: " + Reason(e), e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars, without a position.
+            throw new IssueFormatException(At(path, fileLines, 1 + lineOffset, 0), "front matter is not valid YAML; check its quotes and indentation", e);
+        }
         if (stream.Documents.Count == 0) return new FrontMatter(path, [], lineOffset);
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
             throw new IssueFormatException(At(path, fileLines, 1 + lineOffset, 1), "front matter must be a list of 'key: value' lines");
         var values = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in mapping.Children)
-            values[((YamlScalarNode)key).Value ?? ""] = value;
+        {
+            if (key is not YamlScalarNode scalar)
+                throw new IssueFormatException(At(path, fileLines, (int)key.Start.Line + lineOffset, (int)key.Start.Column), "front matter keys must be plain words, as in 'title: …'");
+            values[scalar.Value ?? ""] = value;
+        }
         return new FrontMatter(path, values, lineOffset);
     }
 

@@ -16,15 +16,31 @@ public static partial class IssueParser
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
         { "title", "subject", "preheader", "date", "send_at", "template", "poll", "segment" };
 
+    /// <summary>
+    /// The largest issue file, in bytes (2 MiB). Gmail clips an email's HTML at 102 KB, so a real issue is far
+    /// smaller; the bound keeps rendering and checking, which grow with the size, to seconds.
+    /// </summary>
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
-    /// <exception cref="IssueFormatException">The file is malformed; the message names file, line and column.</exception>
+    /// <exception cref="IssueFormatException">The file is malformed or larger than <see cref="MaxFileBytes"/>; the message names file, line and column.</exception>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    public static Issue Load(string path) => Parse(path, File.ReadAllText(path));
+    public static Issue Load(string path)
+    {
+        // Checked before reading, so a huge file is refused without being loaded.
+        var size = new FileInfo(path).Exists ? new FileInfo(path).Length : 0;
+        if (size > MaxFileBytes) throw TooLarge(path, size);
+        return Parse(path, File.ReadAllText(path));
+    }
 
     /// <summary>Parses <paramref name="text"/> as the content of <paramref name="path"/>.</summary>
-    /// <exception cref="IssueFormatException">The text is malformed.</exception>
+    /// <exception cref="IssueFormatException">
+    /// The text is malformed, larger than <see cref="MaxFileBytes"/> in UTF-8, or nests deeper than <see cref="BodyNesting"/> allows.
+    /// </exception>
     public static Issue Parse(string path, string text)
     {
+        if (text.Length > MaxFileBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > MaxFileBytes)
+            throw TooLarge(path, bytes);
         text = text.Replace("\r\n", "\n");
         var lines = text.Split('\n');
         var (front, body, bodyLine) = FrontMatter.Split(path, text);
@@ -40,6 +56,7 @@ public static partial class IssueParser
             body = string.Join('\n', bodyLines);
         }
         if (title is null) throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "the front matter needs a 'title'");
+        BodyNesting.Check(path, body, bodyLine);
         return new Issue
         {
             SourcePath = path,
@@ -141,6 +158,9 @@ public static partial class IssueParser
 
     private static string? Scalar(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value?.Trim() : null;
+
+    private static IssueFormatException TooLarge(string path, long bytes) => new(new SourcePosition(path, 0, 0),
+        $"the issue is {bytes / 1048576.0:0.0} MB; an issue file may be at most {MaxFileBytes / 1048576} MB (Gmail clips an email's HTML at 102 KB)");
 
     private static DateOnly? FileNameDate(string path)
     {

@@ -42,7 +42,7 @@ public static class IssueChecker
         }
         catch (NewsletterException e)
         {
-            return new CheckReport([new CheckFinding(CheckSeverity.Error, "liquid", e.Position, e.Reason)], 0, 0);
+            return new CheckReport([new CheckFinding(CheckSeverity.Error, e is IssueFormatException ? "markdown" : "liquid", e.Position, e.Reason)], 0, 0);
         }
         var locator = new SourceLocator(issue.SourcePath, templatesPath);
         var findings = new List<CheckFinding>();

@@ -7,16 +7,18 @@ namespace Newsletter.Checks;
 /// </summary>
 public sealed class SourceLocator
 {
-    private readonly List<(string Path, string[] Lines)> _files = [];
+    private readonly List<(string Path, string Text, int[] LineStarts)> _files = [];
+    // Rules ask for the same text many times (one link in many places); each distinct text is searched once.
+    private readonly Dictionary<string, SourcePosition> _found = new(StringComparer.Ordinal);
 
     /// <summary>Creates a locator over <paramref name="issuePath"/> and every file under <paramref name="templatesPath"/> (when given).</summary>
     public SourceLocator(string issuePath, string? templatesPath)
     {
         IssuePath = issuePath;
-        if (File.Exists(issuePath)) _files.Add((issuePath, File.ReadAllText(issuePath).Replace("\r\n", "\n").Split('\n')));
+        if (File.Exists(issuePath)) Add(issuePath, File.ReadAllText(issuePath));
         if (templatesPath is not null && Directory.Exists(templatesPath))
             foreach (var file in Directory.EnumerateFiles(templatesPath, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                _files.Add((Display(file), File.ReadAllText(file).Replace("\r\n", "\n").Split('\n')));
+                Add(Display(file), File.ReadAllText(file));
     }
 
     /// <summary>The issue file.</summary>
@@ -25,15 +27,36 @@ public sealed class SourceLocator
     /// <summary>The first place <paramref name="text"/> occurs, or the issue file without a line.</summary>
     public SourcePosition Find(string text)
     {
-        if (text.Length > 0)
+        if (_found.TryGetValue(text, out var known)) return known;
+        var position = Search(text);
+        _found[text] = position;
+        return position;
+    }
+
+    private SourcePosition Search(string text)
+    {
+        // One search over each whole file (vectorised) instead of one per line; a match that would span a line
+        // break is skipped, as the line-by-line search never found one.
+        if (text.Length > 0 && !text.Contains('\n'))
             foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
-                foreach (var (path, lines) in _files)
-                    for (var i = 0; i < lines.Length; i++)
-                    {
-                        var column = lines[i].IndexOf(text, comparison);
-                        if (column >= 0) return new SourcePosition(path, i + 1, column + 1, lines[i]);
-                    }
+                foreach (var (path, content, starts) in _files)
+                {
+                    var at = content.IndexOf(text, comparison);
+                    if (at < 0) continue;
+                    var line = Array.BinarySearch(starts, at);
+                    if (line < 0) line = ~line - 1;
+                    var end = line + 1 < starts.Length ? starts[line + 1] - 1 : content.Length;
+                    return new SourcePosition(path, line + 1, at - starts[line] + 1, content[starts[line]..end]);
+                }
         return new SourcePosition(IssuePath, 0, 0);
+    }
+
+    private void Add(string path, string text)
+    {
+        text = text.Replace("\r\n", "\n");
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
+        _files.Add((path, text, starts.ToArray()));
     }
 
     private static string Display(string file)

@@ -12,6 +12,27 @@ public sealed partial class ConfigurationFileException : NewsletterException
     {
     }
 
+    /// <summary>
+    /// An error about one setting: the message names it, and the position is the line of its key in the file when the
+    /// file holds it (or the environment variable that overrides it, which then wins).
+    /// </summary>
+    /// <param name="path">The configuration file.</param>
+    /// <param name="setting">The key as documented, e.g. <c>baseUrl</c>.</param>
+    /// <param name="reason">What is wrong and what would be right.</param>
+    public static ConfigurationFileException ForSetting(string path, string setting, string reason)
+    {
+        var variable = "NEWSLETTER__" + setting.ToUpperInvariant();
+        if (Environment.GetEnvironmentVariable(variable) is not null)
+            return new ConfigurationFileException(path, 0, 0, $"'{setting}' (set by {variable}) {reason}", null);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var column = lines[i].IndexOf('"' + setting + '"', StringComparison.OrdinalIgnoreCase);
+            if (column >= 0) return new ConfigurationFileException(path, i + 1, column + 1, $"'{setting}' {reason}", lines[i]);
+        }
+        return new ConfigurationFileException(path, 0, 0, $"'{setting}' {reason}", null);
+    }
+
     /// <summary>Wraps a JSON reader error, lifting its line and byte position into the message prefix.</summary>
     public static ConfigurationFileException FromJsonError(string path, Exception error)
     {

@@ -85,6 +85,24 @@ public sealed class NewsletterSettings
 
     /// <summary>Folder of the configuration file; relative paths were resolved against it.</summary>
     public string WorkspaceRoot { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The configuration file these settings came from, named in errors; <c>newsletter.json</c> when built in code.</summary>
+    public string ConfigFile { get; init; } = SettingsLoader.DefaultFileName;
+
+    // Whether the file or the environment gave these; the defaults suit a first look, never a real send.
+    internal bool BaseUrlConfigured { get; init; }
+
+    internal bool FromConfigured { get; init; }
+
+    /// <summary>
+    /// Checks what a real send needs beyond what every command needs: <see cref="BaseUrl"/> and <see cref="From"/>
+    /// given in the file or the environment (their defaults, <c>http://127.0.0.1:5080</c> and
+    /// <c>newsletter@example.com</c>, would put dead links and a foreign sender in real inboxes), and
+    /// <see cref="From"/> a mailbox (RFC 5322 §3.4). Call it before handing messages to SMTP or sendmail; the outbox,
+    /// which only writes files, needs none of it.
+    /// </summary>
+    /// <exception cref="ConfigurationFileException">A setting is missing or invalid; the message names it and the file.</exception>
+    public void ValidateForSending() => SettingsValidator.ValidateForSending(this);
 }
 
 /// <summary>SMTP connection settings (RFC 5321). The password comes only from <c>NEWSLETTER_SMTP_PASSWORD</c>.</summary>

@@ -14,7 +14,10 @@ public static class SettingsLoader
     /// prefixed <c>NEWSLETTER__</c> (double underscore separates sections, e.g. <c>NEWSLETTER__SMTP__USERNAME</c>)
     /// and resolves relative paths against the file's folder.
     /// </summary>
-    /// <exception cref="ConfigurationFileException">The file is missing or is not valid JSON (with line and column).</exception>
+    /// <exception cref="ConfigurationFileException">
+    /// The file is missing or is not valid JSON (with line and column), or a setting is invalid: <c>baseUrl</c> not an
+    /// absolute http(s) URL, <c>database</c> a folder (the message names the setting and its line).
+    /// </exception>
     public static NewsletterSettings Load(string configPath)
     {
         var fullPath = Path.GetFullPath(configPath);
@@ -44,10 +47,12 @@ public static class SettingsLoader
         {
             throw new ConfigurationFileException(fullPath, 0, 0, e.Message);
         }
-        return Resolve(raw, Path.GetDirectoryName(fullPath)!);
+        var settings = Resolve(raw, Path.GetDirectoryName(fullPath)!, fullPath, root);
+        SettingsValidator.Validate(settings);
+        return settings;
     }
 
-    private static NewsletterSettings Resolve(NewsletterSettings s, string root)
+    private static NewsletterSettings Resolve(NewsletterSettings s, string root, string file, IConfiguration given)
     {
         string Abs(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p));
         return new NewsletterSettings
@@ -74,6 +79,9 @@ public static class SettingsLoader
             WorkspaceRoot = root,
             StatsToken = string.IsNullOrWhiteSpace(s.StatsToken) ? null : s.StatsToken,
             RateLimitPerMinute = s.RateLimitPerMinute,
+            ConfigFile = file,
+            BaseUrlConfigured = !string.IsNullOrWhiteSpace(given["baseUrl"]),
+            FromConfigured = !string.IsNullOrWhiteSpace(given["from"]),
         };
     }
 

@@ -45,14 +45,17 @@ public sealed class SigningKeyRing
     /// Loads keys from <see cref="EnvironmentVariable"/> if set, else from <paramref name="keyFile"/>
     /// (one base64 key per line), creating that file with a fresh random key and owner-only permissions on first use.
     /// </summary>
-    /// <exception cref="FormatException">A key is not valid base64.</exception>
+    /// <exception cref="Configuration.ConfigurationFileException">
+    /// A key is not valid base64 or is shorter than 32 bytes, or the file holds no key; the message names
+    /// <see cref="EnvironmentVariable"/> or the key file, and which key.
+    /// </exception>
     public static SigningKeyRing Load(string keyFile)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return new SigningKeyRing(Parse(fromEnvironment.Split(',')));
+            return new SigningKeyRing(Parse(fromEnvironment.Split(','), EnvironmentVariable));
         if (!File.Exists(keyFile)) Create(keyFile);
-        return new SigningKeyRing(Parse(File.ReadAllLines(keyFile)));
+        return new SigningKeyRing(Parse(File.ReadAllLines(keyFile), keyFile));
     }
 
     /// <summary>
@@ -68,8 +71,25 @@ public sealed class SigningKeyRing
         return Path.Combine(configHome, "newsletter", "keys", $"signing-{hash}.key");
     }
 
-    private static List<byte[]> Parse(IEnumerable<string> lines) =>
-        lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(Convert.FromBase64String).ToList();
+    // Checked here rather than left to the constructor, so a person reads which key is wrong and where it came from.
+    private static List<byte[]> Parse(IEnumerable<string> lines, string source)
+    {
+        var keys = new List<byte[]>();
+        foreach (var text in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var number = keys.Count + 1;
+            var key = new byte[text.Length];
+            if (!Convert.TryFromBase64String(text, key, out var length))
+                throw KeyError(source, $"key {number} is not valid base64; make one with 'openssl rand -base64 32'");
+            if (length < 32)
+                throw KeyError(source, $"key {number} is {length} bytes; signing keys must be at least 32 bytes (HMAC-SHA256), e.g. 'openssl rand -base64 32'");
+            keys.Add(key[..length]);
+        }
+        if (keys.Count == 0) throw KeyError(source, "holds no signing key");
+        return keys;
+    }
+
+    private static Configuration.ConfigurationFileException KeyError(string source, string reason) => new(source, 0, 0, reason);
 
     private static void Create(string keyFile)
     {

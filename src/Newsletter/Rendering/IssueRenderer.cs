@@ -11,6 +11,8 @@ namespace Newsletter.Rendering;
 /// text, splicing the body into the layouts where they say <c>{{ issue.html }}</c> / <c>{{ issue.text }}</c>, CSS
 /// inlining, and parsing every template. <see cref="Render"/> then only evaluates Liquid; it is thread-safe.
 /// Templates run with strict variables and filters, so a misspelt merge field fails before anything is sent.
+/// In the HTML part every output is HTML-escaped unless it ends in <c>| raw</c> (see <see cref="LiquidOptions.EscapeOutput"/>);
+/// the subject and the text part are not escaped.
 /// </summary>
 public sealed partial class IssueRenderer
 {
@@ -33,6 +35,7 @@ public sealed partial class IssueRenderer
     /// <param name="modelFactory">Builds the shared model from the body's HTML and text.</param>
     /// <exception cref="TemplateException">A Liquid syntax error in the body, a layout or a partial (with position).</exception>
     /// <exception cref="NewsletterException">A layout or stylesheet is missing.</exception>
+    /// <exception cref="IssueFormatException">The body's Markdown nests too deeply to convert.</exception>
     public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, Func<string, string, EmailModel> modelFactory)
     {
         var validation = new LiquidOptions
@@ -45,7 +48,7 @@ public sealed partial class IssueRenderer
         // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
         // Relative links resolve against the issue's archive page, which only the model knows.
-        var bodyHtml = MarkdownConverter.ToHtml(issue.Body, modelFactory("", "").ArchiveUrl);
+        var bodyHtml = ToHtml(issue, modelFactory("", "").ArchiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
 
@@ -61,9 +64,18 @@ public sealed partial class IssueRenderer
             StrictFilters = true,
             Loader = new PartialLoader(templates, inliner, validation),
         };
+        // Merge fields hold what readers typed (a sign-up name); in the HTML part they are text, not markup.
+        var htmlOptions = new LiquidOptions
+        {
+            ErrorMode = LiquidErrorMode.Strict,
+            StrictVariables = true,
+            StrictFilters = true,
+            EscapeOutput = true,
+            Loader = options.Loader,
+        };
         return new IssueRenderer(
             Parse(issue.Subject, issue.SourcePath + " (subject)", options),
-            Parse(htmlSource, htmlLayout.Name, options),
+            Parse(htmlSource, htmlLayout.Name, htmlOptions),
             Parse(Splice(textLayout.Text, "text", bodyText), textLayout.Name, options),
             model);
     }
@@ -117,6 +129,21 @@ public sealed partial class IssueRenderer
         catch (LiquidException e)
         {
             throw TemplateException.From(e);
+        }
+    }
+
+    // Markdig refuses input nested past its own limits (runs of emphasis or brackets, which the body check does
+    // not count) with an ArgumentException; it is the issue's fault, so it is reported as one.
+    private static string ToHtml(Issue issue, string archiveUrl)
+    {
+        try
+        {
+            return MarkdownConverter.ToHtml(issue.Body, archiveUrl);
+        }
+        catch (ArgumentException e)
+        {
+            throw new IssueFormatException(new SourcePosition(issue.SourcePath, issue.BodyLine, 0),
+                "the Markdown nests emphasis, links or blocks too deeply to convert; flatten it (" + e.Message.TrimEnd('.') + ")", e);
         }
     }
 

@@ -24,17 +24,24 @@ public static partial class LinkResolver
     public static string Resolve(string html, string baseUrl)
     {
         var root = new Uri(baseUrl, UriKind.Absolute);
-        return Attribute().Replace(html, m =>
+        // Tags first, then their attributes: an attribute pattern that looks back for the '<' of its tag rescans
+        // the whole run of text before it at every letter, which made a long paragraph quadratic.
+        return Tag().Replace(html, tag => Attribute().Replace(tag.Value, m =>
         {
             var url = m.Groups[3].Value;
             if (!IsRelative(url) || !Uri.TryCreate(root, url.Trim(), out var absolute)) return m.Value;
             return $"{m.Groups[1].Value}={m.Groups[2].Value}{absolute.AbsoluteUri}{m.Groups[2].Value}";
-        });
+        }));
     }
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]
     private static partial Regex Scheme();
 
-    [GeneratedRegex(@"(?<=<[^<>]*\s)(href|src)=(""|')([^""'<>]*)\2", RegexOptions.IgnoreCase)]
+    // A start tag up to (not including) its '>'.
+    [GeneratedRegex(@"<[A-Za-z][^<>]*")]
+    private static partial Regex Tag();
+
+    // Within one tag: an href or src attribute after white space.
+    [GeneratedRegex(@"(?<=\s)(href|src)=(""|')([^""'<>]*)\2", RegexOptions.IgnoreCase)]
     private static partial Regex Attribute();
 }

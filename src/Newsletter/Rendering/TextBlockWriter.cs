@@ -8,18 +8,28 @@ internal sealed class TextBlockWriter
 {
     private readonly StringBuilder _text = new();
     private readonly List<string> _links;
+    // Looking a URL up in the list would make an issue of many links quadratic.
+    private readonly Dictionary<string, int> _numbers;
 
-    public TextBlockWriter() => _links = [];
+    public TextBlockWriter()
+    {
+        _links = [];
+        _numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+    }
 
     /// <summary>A nested writer (for quotes) that shares the link numbering.</summary>
-    public TextBlockWriter(TextBlockWriter parent) => _links = parent._links;
+    public TextBlockWriter(TextBlockWriter parent)
+    {
+        _links = parent._links;
+        _numbers = parent._numbers;
+    }
 
     /// <summary>Registers a link and returns its reference number; a repeated URL keeps its first number.</summary>
     public int Link(string url)
     {
-        var index = _links.IndexOf(url);
-        if (index >= 0) return index + 1;
+        if (_numbers.TryGetValue(url, out var number)) return number;
         _links.Add(url);
+        _numbers[url] = _links.Count;
         return _links.Count;
     }
 
@@ -37,7 +47,8 @@ internal sealed class TextBlockWriter
 
     public void EndBlock()
     {
-        if (_text.Length > 0 && !_text.ToString().EndsWith("\n\n", StringComparison.Ordinal)) _text.Append('\n');
+        // Only the last two characters matter; copying the whole text out for each block made long issues quadratic.
+        if (_text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n')) _text.Append('\n');
     }
 
     public void AppendLinks()

@@ -1,5 +1,6 @@
 // Writes report figures as CSV (RFC 4180), one row per issue and poll option, for spreadsheets.
 using System.Globalization;
+using Newsletter.Text;
 
 namespace Newsletter.Reporting;
 
@@ -7,7 +8,8 @@ namespace Newsletter.Reporting;
 /// CSV output of <see cref="IssueStats"/>: header
 /// <c>slug,title,delivered,responses,response_rate,average,option_value,option_label,option_votes</c>, then one
 /// row per issue and option (issue figures repeated), fields quoted per RFC 4180 §2 when needed, CRLF line ends.
-/// Numbers use the invariant culture; a missing average or rate is an empty field.
+/// Numbers use the invariant culture; a missing average or rate is an empty field. Text cells that start with
+/// <c>= + - @</c>, a tab or a carriage return get a leading apostrophe (<see cref="CsvFormulaGuard"/>).
 /// </summary>
 public static class StatsCsv
 {
@@ -21,11 +23,14 @@ public static class StatsCsv
         WriteRow(writer, Header);
         foreach (var issue in stats)
             foreach (var option in issue.Votes)
-                WriteRow(writer, [issue.Slug, issue.Title, Number(issue.Delivered), Number(issue.Responses), Number(issue.ResponseRate),
-                    Number(issue.Average), Number(option.Value), option.Label, Number(option.Count)]);
+                WriteRow(writer, [Text(issue.Slug), Text(issue.Title), Number(issue.Delivered), Number(issue.Responses), Number(issue.ResponseRate),
+                    Number(issue.Average), Number(option.Value), Text(option.Label), Number(option.Count)]);
     }
 
     private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    // Text cells a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection); numbers are ours.
+    private static string Text(string value) => CsvFormulaGuard.Guard(value);
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> fields)
     {
@@ -33,10 +38,9 @@ public static class StatsCsv
         writer.Write("\r\n");
     }
 
-    // RFC 4180 §2.6-2.7; a leading formula character is prefixed so spreadsheets show the text instead of running it.
+    // RFC 4180 §2.6-2.7.
     private static string Quote(string field)
     {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' && !double.TryParse(field, CultureInfo.InvariantCulture, out _)) field = "'" + field;
         return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
 }

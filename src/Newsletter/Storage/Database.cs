@@ -27,12 +27,18 @@ public sealed class Database
     public string Path { get; }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
+    /// <remarks>The file and its <c>-wal</c> and <c>-shm</c> files are made owner-only (0600; see <see cref="PrivateFiles"/>).</remarks>
     /// <exception cref="SqliteException">The file cannot be opened or a migration fails; a failed migration is rolled back.</exception>
     public static Database Open(string path)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var database = new Database(System.IO.Path.GetFullPath(path));
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        // A folder made for the database is owner-only; an existing one (often the workspace itself) is left alone.
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory)) PrivateFiles.CreateDirectory(directory);
+        // SQLite creates the file with the umask's mode (usually 0644) and gives -wal and -shm the database's mode,
+        // so the empty file is made owner-only first.
+        if (!File.Exists(full)) PrivateFiles.CreateFile(full).Dispose();
+        var database = new Database(full);
         using var connection = database.Connect();
         using (var wal = connection.CreateCommand())
         {
@@ -42,6 +48,18 @@ public sealed class Database
             wal.ExecuteNonQuery();
         }
         Migrator.Apply(connection);
+        // Files from before this rule, or made by another tool, are tightened too.
+        foreach (var file in new[] { full, full + "-wal", full + "-shm" })
+        {
+            try
+            {
+                PrivateFiles.Restrict(file);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's file that this one may write: its owner decides who reads it.
+            }
+        }
         return database;
     }
 

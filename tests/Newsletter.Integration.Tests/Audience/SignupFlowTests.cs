@@ -57,6 +57,45 @@ public class SignupFlowTests
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 'ada@example.com' AND status = 'active' AND confirmed_at IS NOT NULL"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Signup_BadOrHugeName_IsRefusedWithAPageAndNothingIsSaved()
+    {
+        using var workspace = new TestWorkspace();
+        var baseUrl = $"http://127.0.0.1:{TestWorkspace.FreePort()}";
+        workspace.Configure(c => c["baseUrl"] = baseUrl);
+        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--urls", baseUrl);
+        try
+        {
+            using var http = new HttpClient();
+            await WaitUntilUp(http, baseUrl);
+
+            var escapes = await Post(http, baseUrl, "ada@example.com", "Ada\u001b[2J");
+            var long100K = await Post(http, baseUrl, "bob@example.com", new string('x', 100_000));
+            var huge5M = await Post(http, baseUrl, "eve@example.com", new string('x', 5_000_000));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(escapes.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+                Assert.That(escapes.Body, Does.Contain("Please check the name: the name contains the control character U+001B"));
+                Assert.That(escapes.Body, Does.Contain("<form method=\"post\""), "the form is shown again");
+                Assert.That(long100K.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+                Assert.That(huge5M.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+                Assert.That(huge5M.Body, Does.Contain("The form is too large"));
+            });
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.Zero);
+            var outbox = workspace.PathOf("outbox");
+            Assert.That(Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*", SearchOption.AllDirectories) : [], Is.Empty, "no email and no half-written file");
+        });
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> Post(HttpClient http, string baseUrl, string email, string name, string honeypot = "")
     {
         var response = await http.PostAsync(baseUrl + "/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>

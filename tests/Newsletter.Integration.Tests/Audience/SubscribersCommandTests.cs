@@ -19,6 +19,37 @@ public class SubscribersCommandTests
     }
 
     [Test]
+    public void Add_NameWithTerminalEscape_FailsAndAddsNothing()
+    {
+        using var workspace = new TestWorkspace();
+
+        var result = workspace.Run("subscribers", "add", "ada@example.com", "--name", "Ada\u001b]0;owned\u0007");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("error: --name: the name contains the control character U+001B at character 4"));
+            Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Import_BadAddressWithTerminalEscape_ReportsItNeutralised()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email\n\"bob\u001b]0;x\u0007@\"\n");
+
+        var result = workspace.Run("subscribers", "import", "list.csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.Contains("list.csv(2,1): ", StringComparison.Ordinal), Is.True, result.Error);
+            Assert.That(result.Error.Contains('\u001b') || result.Error.Contains('\u0007'), Is.False, result.Error);
+        });
+    }
+
+    [Test]
     public void Import_DryRun_WritesNothing()
     {
         using var workspace = new TestWorkspace();
@@ -106,6 +137,65 @@ public class SubscribersCommandTests
         var result = workspace.Run("subscribers", "count", "--segment", "tag:rust and (plan = pro");
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Does.Contain("--segment(1,25): expected ')' to close the '(' at column 14"));
+    }
+
+    [Test]
+    public void Count_MisspeltFieldInNotEquals_FailsNamingTheField()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,plan\nada@example.com,pro\nbob@example.com,free\n");
+        workspace.Run("subscribers", "import", "list.csv");
+
+        var result = workspace.Run("subscribers", "count", "--segment", "plna != pro");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("--segment(1,1): no subscriber has the field 'plna'; is it misspelt?"));
+            Assert.That(workspace.Run("subscribers", "count", "--segment", "plan != pro").Output.Trim(), Is.EqualTo("1"));
+        });
+    }
+
+    [Test]
+    public void Send_MisspeltFieldInFrontMatterSegment_FailsAtIssueLineAndSendsNothing()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,plan\nada@example.com,pro\n");
+        workspace.Run("subscribers", "import", "list.csv");
+        var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text().Replace("preheader:", "segment: plna != pro\npreheader:"));
+
+        var send = workspace.Run("send", issue);
+        var dryRun = workspace.Run("send", issue, "--dry-run");
+        var withOption = workspace.Run("send", issue, "--segment", "tag:x or plna = y");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(send.ExitCode, Is.EqualTo(1));
+            Assert.That(send.Error, Does.Contain($"{SampleIssue.Slug}.md(4,10): no subscriber has the field 'plna'"));
+            Assert.That(dryRun.ExitCode, Is.EqualTo(1));
+            Assert.That(withOption.Error, Does.Contain("--segment(1,10): no subscriber has the field 'plna'"));
+            Assert.That(workspace.Count("SELECT count(*) FROM deliveries"), Is.EqualTo(0));
+        });
+    }
+
+    [TestCase("segment: tag:rust and", "(4,22): error segment: the expression ends too early")]
+    [TestCase("segment: plna != pro", "(4,10): error segment: no subscriber has the field 'plna'")]
+    public void Check_FrontMatterSegmentSendRefuses_FailsToo(string line, string expected)
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,plan\nada@example.com,pro\n");
+        workspace.Run("subscribers", "import", "list.csv");
+        var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text().Replace("preheader:", line + "\npreheader:"));
+
+        var check = workspace.Run("check", issue);
+        var send = workspace.Run("send", issue);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.ExitCode, Is.EqualTo(1), check.Output);
+            Assert.That(check.Output, Does.Contain(SampleIssue.Slug + ".md" + expected));
+            Assert.That(send.ExitCode, Is.EqualTo(1));
+        });
     }
 
     [Test]

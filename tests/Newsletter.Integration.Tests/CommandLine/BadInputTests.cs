@@ -31,6 +31,25 @@ public class BadInputTests
         Assert.That(workspace.Count("SELECT count(*) FROM deliveries"), Is.EqualTo(0));
     }
 
+    [TestCase(">", "", "(4,33): the body nests block quotes")]
+    [TestCase("<div>", "</div>", "(4,641): the body nests HTML elements")]
+    [TestCase("*a ", " a*", "(4): error markdown: the Markdown nests emphasis")]
+    [TestCase("{% if true %}", "{% endif %}", "(4,1301): error liquid: tags or expressions nested deeper than 100 levels")]
+    public void Render_DeeplyNestedBody_FailsWithPositionInsteadOfCrashing(string open, string close, string expected)
+    {
+        using var workspace = new TestWorkspace();
+        var body = string.Concat(Enumerable.Repeat(open, 60_000)) + "x" + string.Concat(Enumerable.Repeat(close, 60_000));
+        var issue = workspace.Write("issues/2026-12-01-deep.md", "---\ntitle: Deep\n---\n" + body + "\n");
+
+        var result = workspace.Run("render", issue, "--out", "out");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.Error);
+            Assert.That(result.Error, Does.Contain("2026-12-01-deep.md" + expected));
+        });
+    }
+
     [Test]
     public void Render_BrokenFrontMatter_NamesLineAndColumn()
     {

@@ -37,6 +37,28 @@ public class LimitsTests
     }
 
     [Test]
+    public void Render_AssignDoublingPastLimit_ThrowsAtFilterWithPosition()
+    {
+        var source = "{% assign s = 'ab' %}\n" + string.Concat(Enumerable.Repeat("{% assign s = s | append: s %}", 40));
+
+        var error = Assert.Throws<LiquidRenderException>(() => LiquidTemplate.Parse(source, "double.liquid").Render(null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Reason, Is.EqualTo("filter 'append': strings built by filters exceed the size limit of 10485760 bytes"));
+            Assert.That(error.Message, Does.StartWith("double.liquid(2,"));
+        });
+    }
+
+    [Test]
+    public void Render_FilterResultsUnderLimit_Succeed()
+    {
+        var options = new LiquidOptions { Limits = new LiquidLimits { MaxOutputBytes = 20 } };
+
+        Assert.That(Render("{% assign s = 'ab' | append: 'cd' | append: 'ef' %}{{ s | size }}", null, options), Is.EqualTo("6"));
+    }
+
+    [Test]
     public void Render_RecursivePartial_ThrowsDepthLimitError()
     {
         var options = new LiquidOptions

@@ -40,6 +40,34 @@ public class ExportRoundTripTests
     }
 
     [Test]
+    public void ExportCsv_FormulaCells_AreGuardedAndImportBackUnchanged()
+    {
+        var source = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);
+        source.Add("ada@example.com", "=HYPERLINK(\"http://evil.example\",\"Click\")", new Dictionary<string, string> { ["score"] = "-5", ["note"] = "'=kept" });
+        source.Add("bob@example.com", "'Bob", new Dictionary<string, string> { ["score"] = "@x", ["note"] = "+1" });
+        source.Add("-cy@example.com", "Cy");
+        var first = Export(source, ExportFormat.Csv);
+
+        var copy = Database.Open(_workspace.PathOf("copy.db"));
+        var report = new SubscriberCsvImporter(copy, TimeProvider.System).Import(_workspace.Write("export.csv", first));
+        var store = new SubscriberStore(copy, TimeProvider.System);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Does.Contain("ada@example.com,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\""));
+            Assert.That(first, Does.Contain("'-cy@example.com,Cy"));
+            Assert.That(first, Does.Not.Match("(^|[\n,])[=+@-]"), "no cell starts with a formula character");
+            Assert.That(report.Problems, Is.Empty);
+            Assert.That(store.FindByEmail("ada@example.com")!.Name, Is.EqualTo("=HYPERLINK(\"http://evil.example\",\"Click\")"));
+            Assert.That(store.FindByEmail("ada@example.com")!.Fields, Is.EquivalentTo(new Dictionary<string, string> { ["score"] = "-5", ["note"] = "'=kept" }));
+            Assert.That(store.FindByEmail("bob@example.com")!.Name, Is.EqualTo("'Bob"));
+            Assert.That(store.FindByEmail("bob@example.com")!.Fields["note"], Is.EqualTo("+1"));
+            Assert.That(store.FindByEmail("-cy@example.com"), Is.Not.Null);
+            Assert.That(Export(store, ExportFormat.Csv), Is.EqualTo(first));
+        });
+    }
+
+    [Test]
     public void ExportJson_StatusFilter_WritesEveryFactOfMatchingSubscribers()
     {
         var store = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);

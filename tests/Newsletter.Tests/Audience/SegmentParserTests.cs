@@ -40,6 +40,63 @@ public class SegmentParserTests
     }
 
     [Test]
+    public void Parse_60000Parentheses_ReportsDepthAtTheFirstTooDeep()
+    {
+        var text = new string('(', 60_000) + "tag:a" + new string(')', 60_000);
+
+        var error = Assert.Throws<SegmentException>(() => SegmentParser.Parse(text, "--segment"))!;
+
+        Assert.That(error.Reason, Is.EqualTo("the segment nests '(' and 'not' deeper than 50 levels"));
+        Assert.That(error.Position.Column, Is.EqualTo(51));
+    }
+
+    [Test]
+    public void Parse_10000Nots_ReportsDepth()
+    {
+        var text = string.Concat(Enumerable.Repeat("not ", 10_000)) + "tag:a";
+
+        var error = Assert.Throws<SegmentException>(() => SegmentParser.Parse(text))!;
+
+        Assert.That(error.Reason, Is.EqualTo("the segment nests '(' and 'not' deeper than 50 levels"));
+        Assert.That(error.Position.Column, Is.EqualTo(201));
+    }
+
+    [Test]
+    public void Parse_50Levels_Parses()
+    {
+        var text = new string('(', 25) + string.Concat(Enumerable.Repeat("not ", 25)) + "tag:a" + new string(')', 25);
+
+        Assert.That(SegmentParser.Parse(text), Is.Not.Null);
+    }
+
+    [Test]
+    public void Parse_60000Conditions_ReportsTheFirstOverTheLimit()
+    {
+        var text = string.Join(" or ", Enumerable.Range(0, 60_000).Select(i => "tag:t" + i));
+
+        var error = Assert.Throws<SegmentException>(() => SegmentParser.Parse(text))!;
+
+        Assert.That(error.Reason, Is.EqualTo("the segment has more than 1000 conditions"));
+        Assert.That(error.Position.Column, Is.EqualTo(text.IndexOf("tag:t1000 ", StringComparison.Ordinal) + 1));
+    }
+
+    [Test]
+    public void Compile_FieldNoSubscriberHas_NamesItAtItsColumn()
+    {
+        var error = Assert.Throws<SegmentException>(() => CompiledSegment.Compile("tag:rust and plna != pro", "--segment", name => name == "plan"))!;
+
+        Assert.That(error.Message, Does.StartWith("--segment(1,14): no subscriber has the field 'plna'; is it misspelt?"));
+    }
+
+    [Test]
+    public void Compile_KnownFields_Compiles()
+    {
+        var segment = CompiledSegment.Compile("plan != pro or (country = x)", "--segment", name => name is "plan" or "country");
+
+        Assert.That(segment.Parameters, Has.Count.GreaterThan(0));
+    }
+
+    [Test]
     public void Compile_BindsEveryValue()
     {
         var segment = CompiledSegment.Compile("plan = \"x' OR 1=1 --\" and tag:rust");

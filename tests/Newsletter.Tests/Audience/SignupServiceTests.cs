@@ -88,6 +88,28 @@ public class SignupServiceTests
         Assert.That((outcome, reason), Is.EqualTo((SignupOutcome.Invalid, "'ada@' has no domain after the '@'")));
     }
 
+    [Test]
+    public async Task SignUp_NameWithMarkupAndEscapes_IsRefusedAndNothingStored()
+    {
+        var (outcome, reason) = await _signup.SignUpAsync("ada@example.com", "Ada\u001b[2J", "1", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((outcome, reason), Is.EqualTo((SignupOutcome.InvalidName, "the name contains the control character U+001B at character 4; names are plain text")));
+            Assert.That(_store.FindByEmail("ada@example.com"), Is.Null);
+            Assert.That(Directory.Exists(Outbox) && Directory.EnumerateFileSystemEntries(Outbox).Any(), Is.False, "no confirmation email");
+        });
+    }
+
+    [Test]
+    public async Task SignUp_HugeName_IsRefusedAndNothingStored()
+    {
+        var (outcome, _) = await _signup.SignUpAsync("ada@example.com", new string('x', 100_000), "1", CancellationToken.None);
+
+        Assert.That(outcome, Is.EqualTo(SignupOutcome.InvalidName));
+        Assert.That(_store.FindByEmail("ada@example.com"), Is.Null);
+    }
+
     private string ConfirmTokenFromOutbox()
     {
         var text = File.ReadAllText(Directory.GetFiles(Outbox, "*.eml").Single()).Replace("=\r\n", "");

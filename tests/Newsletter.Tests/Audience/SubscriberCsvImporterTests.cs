@@ -49,6 +49,92 @@ public class SubscriberCsvImporterTests
     }
 
     [Test]
+    public void Import_NameWithControlCharacter_ReportsLineAndColumnAndKeepsOthers()
+    {
+        var file = _workspace.Write("list.csv", "email,name\nada@example.com,Ada\nbob@example.com,\"Bob\u001b]8;;x\"\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem(3, 2, "the name contains the control character U+001B at character 4; names are plain text"),
+        }));
+        Assert.That(_store.List().Select(s => s.Email), Is.EqualTo(new[] { "ada@example.com" }));
+    }
+
+    [Test]
+    public void Import_NameTooLong_ReportsLineAndColumn()
+    {
+        var file = _workspace.Write("list.csv", "tags,email,name\nx,ada@example.com," + string.Join(' ', Enumerable.Repeat("abcdefghij", 30)) + "\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems, Is.EqualTo(new[] { new ImportProblem(2, 3, "the name is longer than 200 characters") }));
+    }
+
+    [Test]
+    public void Import_QuoteNeverClosed_ReportsTheLineWhereItOpened()
+    {
+        var file = _workspace.Write("list.csv", "email,name\n\"ada@example.com,Ada\nbob@example.com,Bob\ncarol@example.com,Carol\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems.Select(p => p.Line), Is.EqualTo(new[] { 2 }));
+        Assert.That(report.Problems[0].Reason, Does.Contain("the quote opened on this line is not closed"));
+    }
+
+    [Test]
+    public void Import_QuoteNeverClosedNoFinalNewline_ReportsTheLineWhereItOpened()
+    {
+        var file = _workspace.Write("list.csv", "email,name\nada@example.com,Ada\n\n\"bob@example.com,Bob\ncarol@example.com,Carol");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems.Select(p => p.Line), Is.EqualTo(new[] { 4 }));
+    }
+
+    [Test]
+    public void Import_QuotedNewlineInName_RowsAfterKeepTheirLines()
+    {
+        var file = _workspace.Write("list.csv", "email,name\nada@example.com,\"Ada\nLovelace\"\nbob@,Bob\n");
+
+        var report = _importer.Import(file);
+
+        Assert.That(report.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new[] { (2, 2), (4, 1) }));
+    }
+
+    [Test]
+    public void Import_Utf16WithoutBom_IsRefusedAsUtf16()
+    {
+        var path = _workspace.PathOf("list.csv");
+        File.WriteAllBytes(path, Encoding.Unicode.GetBytes("email,name\nada@example.com,Ada\n"));
+
+        var error = Assert.Throws<CsvImportException>(() => _importer.Import(path))!;
+
+        Assert.That(error.Message, Does.StartWith(path + "(1): the file is UTF-16 (without a byte order mark); save it as UTF-8 and import again"));
+    }
+
+    [Test]
+    public void Import_HeaderOf80000Columns_IsRefusedAtTheFirstColumnOverTheLimit()
+    {
+        var file = _workspace.Write("wide.csv", "email," + string.Join(',', Enumerable.Range(0, 80_000).Select(i => "c" + i)) + "\nada@example.com\n");
+
+        var error = Assert.Throws<CsvImportException>(() => _importer.Import(file))!;
+
+        Assert.That(error.Message, Does.StartWith(file + "(1,1001): the header has 80001 columns; at most 1000 are allowed"));
+    }
+
+    [Test]
+    public void Import_HeaderNamesAColumnTwice_NamesBothColumns()
+    {
+        var file = _workspace.Write("twice.csv", "email,a,b,A\nada@example.com,1,2,3\n");
+
+        var error = Assert.Throws<CsvImportException>(() => _importer.Import(file))!;
+
+        Assert.That(error.Message, Does.StartWith(file + "(1,4): the header names 'A' twice (columns 2 and 4)"));
+    }
+
+    [Test]
     public void Import_BadAddressAllOrNothing_ImportsNothing()
     {
         var file = _workspace.Write("list.csv", "email,name\nada@example.com,Ada\nbob@,Bob\n");

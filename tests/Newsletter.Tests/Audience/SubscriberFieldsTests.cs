@@ -33,6 +33,19 @@ public class SubscriberFieldsTests
     }
 
     [Test]
+    public void HasField_NameOnTheListOrNot_AnswersExactly()
+    {
+        _store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_store.HasField("plan"), Is.True);
+            Assert.That(_store.HasField("Plan"), Is.False, "field names are exact");
+            Assert.That(_store.HasField("plna"), Is.False);
+        });
+    }
+
+    [Test]
     public void Add_ExistingSubscriberWithNewField_KeepsTheOthers()
     {
         _store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" });

@@ -41,6 +41,45 @@ public class IssueParserTests
     }
 
     [Test]
+    public void Parse_FrontMatterKeyIsASequence_NamesLineAndColumn()
+    {
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse(Path, "---\ntitle: T\n? [a, b]\n: c\n---\nBody\n"))!;
+
+        Assert.That(error.Message, Does.StartWith(Path + "(3,3): front matter keys must be plain words"));
+    }
+
+    [Test]
+    public void Load_FileOver2MB_IsRefusedNamingTheFile()
+    {
+        using var workspace = new Newsletter.Tests.Support.TempWorkspace();
+        var file = workspace.Write("issues/2026-12-01-big.md", "---\ntitle: Big\n---\n" + new string('x', (int)IssueParser.MaxFileBytes));
+
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Load(file))!;
+
+        Assert.That(error.Message, Is.EqualTo(file + ": the issue is 2.0 MB; an issue file may be at most 2 MB (Gmail clips an email's HTML at 102 KB)"));
+    }
+
+    [Test]
+    public void Parse_TextOver2MBInUtf8_IsRefused()
+    {
+        var text = "---\ntitle: Big\n---\n" + new string('é', (int)(IssueParser.MaxFileBytes / 2));
+
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse(Path, text))!;
+
+        Assert.That(error.Reason, Does.StartWith("the issue is 2.0 MB"));
+    }
+
+    [Test]
+    public void Load_FileJustUnder2MB_Parses()
+    {
+        using var workspace = new Newsletter.Tests.Support.TempWorkspace();
+        var head = "---\ntitle: Big\n---\n";
+        var file = workspace.Write("issues/2026-12-01-big.md", head + new string('x', (int)IssueParser.MaxFileBytes - head.Length));
+
+        Assert.That(IssueParser.Load(file).Title, Is.EqualTo("Big"));
+    }
+
+    [Test]
     public void Parse_NoPollKey_UsesDefaultFiveOptionPoll()
     {
         var issue = IssueParser.Parse(Path, "---\ntitle: T\n---\nBody\n");

@@ -61,4 +61,73 @@ public class SettingsLoaderTests
             Is.EqualTo(("imaps://b@imap.example.com/INBOX", "Done", 3, false)));
         Assert.That(SettingsLoader.Load(workspace.Write("other.json", "{}")).BounceAddress, Is.Null);
     }
+
+    [TestCase("javascript:alert(1)//")]
+    [TestCase("news.example.com")]
+    [TestCase("ftp://news.example.com")]
+    [TestCase("/")]
+    public void Load_BaseUrlNotAbsoluteHttp_NamesTheSettingAndItsLine(string baseUrl)
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json", "{\n  \"name\": \"N\",\n  \"baseUrl\": \"" + baseUrl + "\"\n}\n");
+
+        var error = Assert.Throws<ConfigurationFileException>(() => SettingsLoader.Load(file))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Does.StartWith(file + "(3,3): 'baseUrl' must be an absolute http or https URL"));
+            Assert.That(error.Position.Line, Is.EqualTo(3));
+        });
+    }
+
+    [TestCase("/")]
+    [TestCase(".")]
+    public void Load_DatabaseIsAFolder_NamesDatabase(string database)
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json", "{ \"database\": \"" + database + "\" }");
+
+        var error = Assert.Throws<ConfigurationFileException>(() => SettingsLoader.Load(file))!;
+
+        Assert.That(error.Message, Does.StartWith(file + "(1,3): 'database' must name a file"));
+    }
+
+    [Test]
+    public void ValidateForSending_BaseUrlAndFromMissing_NamesBaseUrlThenFrom()
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json", """{ "name": "N" }""");
+        var settings = SettingsLoader.Load(file);
+        var withBase = SettingsLoader.Load(workspace.Write("other/newsletter.json", """{ "name": "N", "baseUrl": "https://n.example" }"""));
+
+        var missingBase = Assert.Throws<ConfigurationFileException>(settings.ValidateForSending)!;
+        var missingFrom = Assert.Throws<ConfigurationFileException>(withBase.ValidateForSending)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missingBase.Message, Does.StartWith(file + ": 'baseUrl' is not set"));
+            Assert.That(missingFrom.Message, Does.StartWith(workspace.PathOf("other/newsletter.json") + ": 'from' is not set"));
+            Assert.That(settings.BaseUrl, Is.EqualTo("http://127.0.0.1:5080"), "commands other than a real send keep the default");
+        });
+    }
+
+    [Test]
+    public void ValidateForSending_FromNotAMailbox_NamesFrom()
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json", """{ "baseUrl": "https://n.example", "from": "nobody" }""");
+
+        var error = Assert.Throws<ConfigurationFileException>(SettingsLoader.Load(file).ValidateForSending)!;
+
+        Assert.That(error.Reason, Does.StartWith("'from' must be a mailbox"));
+    }
+
+    [Test]
+    public void ValidateForSending_AllGiven_Passes()
+    {
+        using var workspace = new TempWorkspace();
+        var file = workspace.Write("newsletter.json", """{ "baseUrl": "https://n.example", "from": "The Build <news@n.example>" }""");
+
+        Assert.DoesNotThrow(SettingsLoader.Load(file).ValidateForSending);
+    }
 }

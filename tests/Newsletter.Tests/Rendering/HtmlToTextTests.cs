@@ -35,6 +35,23 @@ public class HtmlToTextTests
     }
 
     [Test]
+    public void Convert_ManyParagraphsAndRepeatedLinks_NumbersEachUrlOnceAndSeparatesBlocks()
+    {
+        var html = string.Concat(Enumerable.Range(0, 300).Select(i => $"<p>P{i} <a href=\"https://e.example/{i % 100}\">l</a></p>"));
+
+        var text = HtmlToText.Convert(html);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.StartWith("P0 l [1]\n\nP1 l [2]\n\n"));
+            Assert.That(text, Does.Contain("\n\nP100 l [1]\n\nP101 l [2]\n\n"));
+            Assert.That(text, Does.Contain("Links:\n[1] https://e.example/0\n"));
+            Assert.That(text, Does.EndWith("[100] https://e.example/99\n"));
+            Assert.That(text, Does.Not.Contain("\n\n\n"));
+        });
+    }
+
+    [Test]
     public void Convert_LongParagraph_WrapsAt78Columns()
     {
         var words = string.Join(' ', Enumerable.Repeat("resilience", 40));

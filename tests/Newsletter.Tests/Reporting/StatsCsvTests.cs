@@ -17,6 +17,19 @@ public class StatsCsvTests
     }
 
     [Test]
+    public void Write_TextCellsStartingWithTabCrPlusMinusAt_AreGuardedNumbersAreNot()
+    {
+        var stats = new IssueStats("-s", "\tT", 10, [new OptionVotes("@x", "", -1, 3), new OptionVotes("\r+y", "", 2, 0)], 3, -0.5, 0.3, []);
+        var writer = new StringWriter();
+
+        StatsCsv.Write(writer, [stats]);
+
+        var lines = writer.ToString().Split("\r\n");
+        Assert.That(lines[1], Is.EqualTo("'-s,'\tT,10,3,0.3,-0.5,-1,'@x,3"));
+        Assert.That(lines[2], Is.EqualTo("'-s,'\tT,10,3,0.3,-0.5,2,\"'\r+y\",0"));
+    }
+
+    [Test]
     public void Write_NoResponses_LeavesAverageAndRateEmpty()
     {
         var stats = new IssueStats("s", "T", 0, [new OptionVotes("Great", "🙂", 4, 0)], 0, null, null, []);

@@ -1,6 +1,7 @@
 // `newsletter subscribers import FILE.csv`: upsert rows, report every bad row by line, keep the good ones.
 using System.CommandLine;
 using Newsletter.Audience;
+using Newsletter.Text;
 
 namespace Newsletter.Cli.Commands.Subscribers;
 
@@ -23,7 +24,7 @@ internal static class ImportCommand
             var options = new ImportOptions(result.GetValue(dryRun), result.GetValue(allOrNothing));
             var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(path, options);
             foreach (var problem in report.Problems)
-                Console.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {problem.Reason}");
+                Console.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {DisplayText.ForTerminal(problem.Reason)}");
             foreach (var row in report.Suppressed)
                 Console.WriteLine($"{new SourcePosition(path, row.Line, 0)}: {row.Email} is suppressed ({row.Reason}); not imported.");
             Console.WriteLine(Summary(report, options));

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Newsletter.Audience;
 using Newsletter.Audience.Suppression;
+using Newsletter.Text;
 
 namespace Newsletter.Cli.Commands.Subscribers;
 
@@ -33,11 +34,11 @@ internal static class ShowCommand
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
-            Console.WriteLine($"  name: {subscriber.Name}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {subscriber.Source}");
+            Console.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
             Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
-            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {key}: {value}");
+            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {DisplayText.ForTerminal(key)}: {DisplayText.ForTerminal(value)}");
             foreach (var bounce in new Delivery.Bounces.BounceStore(workspace.Database).OfSubscriber(subscriber.Id))
-                Console.WriteLine($"  {Delivery.Bounces.BounceKindText.ToText(bounce.Kind)}: {bounce.Issue ?? "-"} {bounce.StatusCode ?? ""} {bounce.Diagnostic ?? ""}".TrimEnd());
+                Console.WriteLine(DisplayText.ForTerminal($"  {Delivery.Bounces.BounceKindText.ToText(bounce.Kind)}: {bounce.Issue ?? "-"} {bounce.StatusCode ?? ""} {bounce.Diagnostic ?? ""}".TrimEnd()));
             return ExitCodes.Ok;
         }));
         return command;

@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Newsletter.Audience;
 using Newsletter.Audience.Suppression;
+using Newsletter.Text;
 using Spectre.Console;
 
 namespace Newsletter.Cli.Commands.Subscribers;
@@ -25,6 +26,11 @@ internal static class SubscribersCommand
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var address = EmailAddress.Normalize(result.GetValue(email)!);
+            if (!SubscriberName.TryValidate(result.GetValue(name), out var reason))
+            {
+                Console.Error.WriteLine($"error: --name: {reason}; nothing was changed.");
+                return ExitCodes.InputError;
+            }
             if (new ErasedAddresses(workspace.Database).IsErased(address))
             {
                 Console.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
@@ -47,8 +53,8 @@ internal static class SubscribersCommand
             var count = 0;
             foreach (var s in workspace.Subscribers.List())
             {
-                table.AddRow(Markup.Escape(s.Email), Markup.Escape(s.Name ?? ""), s.Status.ToText(), Markup.Escape(string.Join(' ', s.Tags)),
-                    Markup.Escape(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
+                table.AddRow(Cell(s.Email), Cell(s.Name), s.Status.ToText(), Cell(string.Join(' ', s.Tags)),
+                    Cell(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
                 count++;
             }
             AnsiConsole.Write(table);
@@ -77,4 +83,7 @@ internal static class SubscribersCommand
         }));
         return command;
     }
+
+    // Names and fields are what people typed: no escape sequence or bidi override may reach the terminal.
+    private static string Cell(string? text) => Markup.Escape(DisplayText.ForTerminal(text));
 }

@@ -3,13 +3,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Newsletter.Text;
 
 namespace Newsletter.Audience.Export;
 
 /// <summary>Export formats.</summary>
 public enum ExportFormat
 {
-    /// <summary>RFC 4180 CSV, UTF-8: <c>email,name,tags,status</c> then one column per custom field; import reads it back.</summary>
+    /// <summary>
+    /// RFC 4180 CSV, UTF-8: <c>email,name,tags,status</c> then one column per custom field; import reads it back.
+    /// Cells that a spreadsheet would run as a formula carry a leading apostrophe (see <see cref="Text.CsvFormulaGuard"/>).
+    /// </summary>
     Csv,
     /// <summary>A JSON array (RFC 8259) of objects with every stored fact, timestamps included.</summary>
     Json,
@@ -30,16 +34,17 @@ public sealed class SubscriberExporter(SubscriberStore store, Func<IReadOnlyColl
         var fields = fieldNames().Order(StringComparer.Ordinal).ToList();
         using var text = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        foreach (var name in new[] { "email", "name", "tags", "status" }.Concat(fields)) csv.WriteField(name);
+        // Every cell, the header's too, is guarded against spreadsheet formulas; the importer removes the guard.
+        foreach (var name in new[] { "email", "name", "tags", "status" }.Concat(fields)) csv.WriteField(CsvFormulaGuard.Guard(name));
         csv.NextRecord();
         var count = 0L;
         foreach (var subscriber in store.List(status))
         {
-            csv.WriteField(subscriber.Email);
-            csv.WriteField(subscriber.Name ?? "");
+            csv.WriteField(CsvFormulaGuard.Guard(subscriber.Email));
+            csv.WriteField(CsvFormulaGuard.Guard(subscriber.Name ?? ""));
             csv.WriteField(string.Join(' ', subscriber.Tags));
             csv.WriteField(subscriber.Status.ToText());
-            foreach (var field in fields) csv.WriteField(subscriber.Fields.GetValueOrDefault(field, ""));
+            foreach (var field in fields) csv.WriteField(CsvFormulaGuard.Guard(subscriber.Fields.GetValueOrDefault(field, "")));
             csv.NextRecord();
             count++;
         }

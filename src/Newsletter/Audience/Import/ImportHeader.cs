@@ -34,11 +34,21 @@ public sealed class ImportHeader
     /// <summary>True when column <paramref name="index"/> is a custom field.</summary>
     public bool IsField(int index) => index != Email && index != Name && index != Tags && index != Status;
 
+    /// <summary>The most columns a header may have; a subscriber list needs a handful, and each costs memory per row.</summary>
+    public const int MaxColumns = 1000;
+
     /// <summary>Reads the header record; returns null and sets <paramref name="problem"/> when it is unusable.</summary>
     public static ImportHeader? Read(string[] record, out ImportProblem? problem)
     {
         problem = null;
+        if (record.Length > MaxColumns)
+        {
+            problem = new ImportProblem(1, MaxColumns + 1, $"the header has {record.Length} columns; at most {MaxColumns} are allowed");
+            return null;
+        }
         var names = record.Select(n => n.Trim()).ToArray();
+        // Each name is looked up once, so a wide header costs linear time.
+        var first = new Dictionary<string, int>(names.Length, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < names.Length; i++)
         {
             if (names[i].Length == 0)
@@ -46,10 +56,9 @@ public sealed class ImportHeader
                 problem = new ImportProblem(1, i + 1, $"column {i + 1} of the header has no name");
                 return null;
             }
-            var twin = Array.FindIndex(names, 0, i, n => n.Equals(names[i], StringComparison.OrdinalIgnoreCase));
-            if (twin >= 0)
+            if (!first.TryAdd(names[i], i))
             {
-                problem = new ImportProblem(1, i + 1, $"the header names '{names[i]}' twice (columns {twin + 1} and {i + 1})");
+                problem = new ImportProblem(1, i + 1, $"the header names '{names[i]}' twice (columns {first[names[i]] + 1} and {i + 1})");
                 return null;
             }
         }

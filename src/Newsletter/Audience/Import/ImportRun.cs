@@ -38,6 +38,7 @@ internal sealed class ImportRun(ImportHeader header) : IDisposable
             return Reject(line, header.Status + 1,
                 $"'{record[header.Status]}' is not a status; use active, pending, unsubscribed, bounced or complained");
         var name = header.Name >= 0 && !string.IsNullOrWhiteSpace(record[header.Name]) ? record[header.Name].Trim() : null;
+        if (!SubscriberName.TryValidate(name, out reason)) return Reject(line, header.Name + 1, reason);
         return new ImportRow(email, name, _json.Write(header, record), status.ToText(), tags);
     }
 

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Newsletter.Audience.Suppression;
 using Newsletter.Storage;
+using Newsletter.Text;
 
 namespace Newsletter.Audience;
 
@@ -12,7 +13,9 @@ namespace Newsletter.Audience;
 /// optionally <c>name</c>, <c>tags</c> and <c>status</c>; every other column becomes a custom field. Rows are
 /// streamed: each is validated on the calling thread and upserted (in batches, on a writing thread) in one transaction, bad rows are reported by line and reason, and the
 /// good rows are kept unless <see cref="ImportOptions.AllOrNothing"/> is set. Suppressed addresses (unsubscribed,
-/// bounced, complained, or erased) are never brought back; they are reported as suppressed.
+/// bounced, complained, or erased) are never brought back; they are reported as suppressed. A cell that starts with an
+/// apostrophe followed by <c>= + - @</c>, a tab, a carriage return or another apostrophe loses that apostrophe, the
+/// guard <see cref="Text.CsvFormulaGuard"/> puts on exports against spreadsheet formulas.
 /// </summary>
 public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
 {
@@ -46,12 +49,23 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
         // second thread the writes overlap the reading instead of waiting for it.
         using (var batches = new ImportBatches(writer))
         {
+            var previousEnd = parser.RawRow;
             while (parser.Read())
             {
                 badData = null;
                 var record = parser.Record ?? [];
-                var line = parser.RawRow;
+                var end = parser.RawRow;
+                // RawRow is where a record ends; a person looks for where it starts (where a stray quote opened).
+                var unclosed = end - previousEnd > 1 && UnclosedQuote(parser.RawRecord);
+                var line = end - previousEnd > 1 ? RecordStart(parser.RawRecord, end, unclosed) : end;
+                previousEnd = end;
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
+                Unguard(record);
+                if (unclosed)
+                {
+                    run.Problem(line, 0, $"the quote opened on this line is not closed; the field runs to line {end}");
+                    continue;
+                }
                 if (badData is not null) { run.Problem(line, 0, badData); continue; }
                 if (run.Check(line, record) is not { } row) continue;
                 if (erased.Count > 0 && erased.Contains(erasedAddresses.Hash(row.Email))) { run.Suppress(line, row.Email, "erased"); continue; }
@@ -69,11 +83,31 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
     {
         if (!parser.Read() || parser.Record is not { } record)
             throw Fail(path, new ImportProblem(1, 0, "the file is empty; expected a header line such as 'email,name'"));
+        Unguard(record);
         return ImportHeader.Read(record, out var problem) ?? throw Fail(path, problem!);
+    }
+
+    // Exports guard formula-like cells with an apostrophe; taking it off here makes export and import round-trip.
+    private static void Unguard(string[] record)
+    {
+        for (var i = 0; i < record.Length; i++)
+            if (record[i].Length > 1 && record[i][0] == CsvFormulaGuard.Prefix) record[i] = CsvFormulaGuard.Unguard(record[i]);
     }
 
     private static CsvImportException Fail(string path, ImportProblem problem) =>
         new(new SourcePosition(path, problem.Line, problem.Column), problem.Reason, [problem]);
+
+    // Lines skipped as blank before the record are not part of it, so the start is counted back from the end. A
+    // record's own line break ends it and is not counted in RawRow yet; a field left open runs over every break to
+    // the end of the file, and each one counts.
+    private static int RecordStart(string raw, int end, bool unclosed)
+    {
+        var text = unclosed ? raw.AsSpan() : raw.AsSpan().TrimEnd("\r\n");
+        return end - text.Count('\n');
+    }
+
+    // RFC 4180 quotes come in pairs (an escaped quote is two); an odd count means one was opened and never closed.
+    private static bool UnclosedQuote(string raw) => raw.AsSpan().Count('"') % 2 == 1;
 
     private static string Shorten(string raw) => raw.Length > 60 ? raw[..60].TrimEnd() + "…" : raw.TrimEnd();
 }

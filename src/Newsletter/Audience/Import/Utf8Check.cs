@@ -40,6 +40,10 @@ public static class Utf8Check
         {
             if (first && read >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
                 throw Fail(path, 1, "the file is UTF-16; save it as UTF-8 and import again");
+            // ASCII text in UTF-16 is every other byte NUL, which is valid UTF-8, so without a byte order mark
+            // it would be read as a header with no 'email' column. Text files hold no NUL bytes at all.
+            if (first && LooksLikeUtf16(bytes.AsSpan(0, read)))
+                throw Fail(path, 1, "the file is UTF-16 (without a byte order mark); save it as UTF-8 and import again");
             first = false;
             try
             {
@@ -52,6 +56,12 @@ public static class Utf8Check
             }
             line += bytes.AsSpan(0, read).Count((byte)'\n');
         }
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> start)
+    {
+        var sample = start[..Math.Min(start.Length, 4096)];
+        return sample.Length >= 2 && sample.Count((byte)0) * 4 >= sample.Length;
     }
 
     private static CsvImportException Fail(string path, int line, string reason) =>

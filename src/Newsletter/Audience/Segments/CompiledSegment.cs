@@ -66,4 +66,17 @@ public sealed class CompiledSegment
     /// <exception cref="SegmentException">The expression is malformed.</exception>
     public static CompiledSegment Compile(string expression, string source = "segment") =>
         SegmentCompiler.Compile(SegmentParser.Parse(expression, source), expression);
+
+    /// <summary>
+    /// Parses and compiles <paramref name="expression"/>, checking each field it tests with <paramref name="fieldExists"/>
+    /// (e.g. <see cref="SubscriberStore.HasField"/>; names are exact, as stored). A field no subscriber has is an error:
+    /// a misspelt <c>plna != pro</c> would otherwise select the whole list.
+    /// </summary>
+    /// <exception cref="SegmentException">The expression is malformed or names a field no subscriber has (at its column).</exception>
+    public static CompiledSegment Compile(string expression, string source, Func<string, bool> fieldExists)
+    {
+        var node = SegmentParser.Parse(expression, source);
+        SegmentFields.Check(expression, source, fieldExists);
+        return SegmentCompiler.Compile(node, expression);
+    }
 }

@@ -7,14 +7,17 @@ namespace Newsletter.Audience.Segments;
 public static class IssueSegment
 {
     /// <summary>The compiled segment, or null to send to every active subscriber.</summary>
-    /// <exception cref="SegmentException">The expression is malformed.</exception>
-    public static CompiledSegment? Resolve(Issue issue, string? commandLineSegment)
+    /// <param name="issue">The issue, whose <c>segment:</c> applies when no command-line segment is given.</param>
+    /// <param name="commandLineSegment">The <c>--segment</c> expression, or null.</param>
+    /// <param name="fieldExists">Whether some subscriber has a custom field of that name; a segment naming another is an error.</param>
+    /// <exception cref="SegmentException">The expression is malformed or names an unknown field.</exception>
+    public static CompiledSegment? Resolve(Issue issue, string? commandLineSegment, Func<string, bool> fieldExists)
     {
-        if (!string.IsNullOrWhiteSpace(commandLineSegment)) return CompiledSegment.Compile(commandLineSegment, "--segment");
+        if (!string.IsNullOrWhiteSpace(commandLineSegment)) return CompiledSegment.Compile(commandLineSegment, "--segment", fieldExists);
         if (issue.Segment is not { } expression) return null;
         try
         {
-            return CompiledSegment.Compile(expression, issue.SourcePath);
+            return CompiledSegment.Compile(expression, issue.SourcePath, fieldExists);
         }
         catch (SegmentException e)
         {

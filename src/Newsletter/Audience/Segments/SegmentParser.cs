@@ -8,13 +8,23 @@ namespace Newsletter.Audience.Segments;
 /// <c>or := and ("or" and)*; and := unary ("and" unary)*; unary := "not" unary | primary;
 /// primary := "(" or ")" | "tag:" NAME | FIELD ("=" | "!=") VALUE</c>.
 /// <c>not</c> binds tighter than <c>and</c>, which binds tighter than <c>or</c>. Errors give the 1-based column.
+/// Parentheses and <c>not</c> nest at most <see cref="MaxDepth"/> deep and an expression holds at most
+/// <see cref="MaxConditions"/> conditions, which bounds the parser's recursion and the SQL it compiles to.
 /// </summary>
 public sealed class SegmentParser
 {
+    /// <summary>The deepest nesting of parentheses and <c>not</c>.</summary>
+    public const int MaxDepth = 50;
+
+    /// <summary>The most conditions (<c>tag:</c> and field tests) in one expression; far beyond what a person writes.</summary>
+    public const int MaxConditions = 1000;
+
     private readonly string _text;
     private readonly string _source;
     private readonly List<SegmentToken> _tokens;
     private int _next;
+    private int _depth;
+    private int _conditions;
 
     private SegmentParser(string text, string source)
     {
@@ -24,7 +34,10 @@ public sealed class SegmentParser
     }
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names where it came from in errors (e.g. <c>--segment</c>).</summary>
-    /// <exception cref="SegmentException">The expression is malformed; the message gives the column and a caret.</exception>
+    /// <exception cref="SegmentException">
+    /// The expression is malformed, nests deeper than <see cref="MaxDepth"/> or holds more than
+    /// <see cref="MaxConditions"/> conditions; the message gives the column and a caret.
+    /// </exception>
     public static SegmentNode Parse(string text, string source = "segment")
     {
         var parser = new SegmentParser(text, source);
@@ -67,7 +80,15 @@ public sealed class SegmentParser
         return left;
     }
 
-    private SegmentNode ParseUnary() => Accept(SegmentTokenKind.Not) ? new NotCondition(ParseUnary()) : ParsePrimary();
+    private SegmentNode ParseUnary()
+    {
+        if (Peek.Kind != SegmentTokenKind.Not) return ParsePrimary();
+        var not = _tokens[_next++];
+        Enter(not);
+        var inner = ParseUnary();
+        _depth--;
+        return new NotCondition(inner);
+    }
 
     private SegmentNode ParsePrimary()
     {
@@ -75,12 +96,16 @@ public sealed class SegmentParser
         switch (token.Kind)
         {
             case SegmentTokenKind.Open:
+                Enter(token);
                 var inner = ParseOr();
                 if (!Accept(SegmentTokenKind.Close)) throw Error(Peek, $"expected ')' to close the '(' at column {token.Column}");
+                _depth--;
                 return inner;
             case SegmentTokenKind.Tag:
+                Count(token);
                 return new TagCondition(token.Text);
             case SegmentTokenKind.Word:
+                Count(token);
                 return ParseComparison(token);
             case SegmentTokenKind.End:
                 throw Error(token, "the expression ends too early; expected tag:NAME, FIELD = VALUE, 'not' or '('");
@@ -100,6 +125,17 @@ public sealed class SegmentParser
         if (value.Kind is not (SegmentTokenKind.Word or SegmentTokenKind.Quoted))
             throw Error(value, $"expected a value after '{op.Text}'; quote values that contain spaces or keywords");
         return new FieldCondition(field.Text, value.Text, op.Kind == SegmentTokenKind.NotEquals);
+    }
+
+    // Each level is a stack frame here and in the compiler; an expression nested thousands deep would overflow it.
+    private void Enter(SegmentToken token)
+    {
+        if (++_depth > MaxDepth) throw Error(token, $"the segment nests '(' and 'not' deeper than {MaxDepth} levels");
+    }
+
+    private void Count(SegmentToken token)
+    {
+        if (++_conditions > MaxConditions) throw Error(token, $"the segment has more than {MaxConditions} conditions");
     }
 
     private bool Accept(SegmentTokenKind kind)

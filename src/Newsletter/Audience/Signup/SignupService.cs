@@ -4,11 +4,13 @@ using Newsletter.Polls;
 
 namespace Newsletter.Audience.Signup;
 
-/// <summary>What happened to a sign-up; callers show the same page for every outcome but <see cref="Invalid"/>.</summary>
+/// <summary>What happened to a sign-up; callers show the same page for every outcome but <see cref="Invalid"/> and <see cref="InvalidName"/>.</summary>
 public enum SignupOutcome
 {
     /// <summary>The address is malformed; the reason may be shown (it says nothing about who is on the list).</summary>
     Invalid,
+    /// <summary>The name breaks a rule of <see cref="SubscriberName"/>; the reason may be shown. Nothing was stored.</summary>
+    InvalidName,
     /// <summary>A confirmation email was sent.</summary>
     ConfirmationSent,
     /// <summary>Nothing was sent: the address is already active, suppressed or erased, or the form was a bot's.</summary>
@@ -37,11 +39,13 @@ public sealed class SignupService(SubscriberStore subscribers, ErasedAddresses e
     /// <param name="name">Optional name.</param>
     /// <param name="client">The client's key for rate limiting (its IP address).</param>
     /// <param name="cancellationToken">Stops the send.</param>
-    /// <returns>The outcome and, for <see cref="SignupOutcome.Invalid"/>, the reason.</returns>
+    /// <returns>The outcome and, for <see cref="SignupOutcome.Invalid"/> and <see cref="SignupOutcome.InvalidName"/>, the reason.</returns>
     /// <exception cref="NewsletterException">The confirmation template is missing or broken.</exception>
     public async Task<(SignupOutcome Outcome, string? Reason)> SignUpAsync(string email, string? name, string client, CancellationToken cancellationToken)
     {
         if (!EmailAddress.TryNormalize(email, out var normalized, out var reason)) return (SignupOutcome.Invalid, reason);
+        // Checked before anything is stored or throttled: a rejected form leaves no trace.
+        if (!SubscriberName.TryValidate(name, out reason)) return (SignupOutcome.InvalidName, reason);
         if (!perClient.TryAcquire("client:" + client) || !perAddress.TryAcquire(normalized)) return (SignupOutcome.Throttled, null);
         if (erased.IsErased(normalized)) return (SignupOutcome.Ignored, null);
         var existing = subscribers.FindByEmail(normalized);

@@ -89,6 +89,10 @@ RETURNING id;
 -- name: count-by-status
 SELECT status, count(*) FROM subscribers GROUP BY status;
 
+-- name: has-field
+-- One seek in the primary key of subscriber_fields, whatever the size of the list.
+SELECT EXISTS (SELECT 1 FROM subscriber_fields WHERE name = $name);
+
 -- name: field-names
 SELECT DISTINCT j.key FROM subscribers s, json_each(s.fields) j ORDER BY j.key;
 
