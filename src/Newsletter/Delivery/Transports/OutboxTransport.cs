@@ -1,18 +1,22 @@
 // The embedded default transport: one RFC 5322 .eml file per delivery, written atomically.
 using MimeKit;
 using Newsletter.Delivery.Messages;
+using Newsletter.Storage;
 
 namespace Newsletter.Delivery.Transports;
 
 /// <summary>
 /// Writes each message to <c>DIR/ISSUE-SLUG/MESSAGE-ID.eml</c> (any mail client opens them) exactly as MimeKit
 /// writes it in the <see cref="WireFormat"/> (CRLF). The file appears whole or not at all: it is written under a
-/// temporary name and renamed, and a failed write leaves no temporary file behind.
+/// temporary name and renamed, and a failed write leaves no temporary file behind. Folders are created 0700 and
+/// files 0600 (<see cref="PrivateFiles"/>), since each message holds an address and working personal links.
 /// </summary>
 public sealed class OutboxTransport(string directory) : IDeliveryTransport
 {
     /// <summary>The outbox folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new();
 
     /// <inheritdoc />
     public string Description => $"outbox {Directory}";
@@ -25,12 +29,13 @@ public sealed class OutboxTransport(string directory) : IDeliveryTransport
     {
         var messageId = message.MessageId ?? throw new ArgumentException("a message for the outbox needs a Message-ID", nameof(message));
         var folder = Path.Combine(Directory, FolderOf(messageId));
-        System.IO.Directory.CreateDirectory(folder);
+        // Messages hold addresses and working personal links: owner-only folders and files.
+        _folders.GetOrAdd(folder, created => PrivateFiles.CreateDirectory(created).Exists);
         var file = Path.Combine(folder, SafeName(messageId) + ".eml");
         var temporary = file + ".tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            await using (var stream = PrivateFiles.CreateFile(temporary, FileMode.Create))
             {
                 await WireFormat.WriteAsync(message, stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
