@@ -66,7 +66,9 @@ public class SignupFlowTests
         using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--urls", baseUrl);
         try
         {
-            using var http = new HttpClient();
+            // With Expect: 100-continue the client waits for the server's verdict before sending a large body, so a
+            // refusal arrives as a response instead of as a connection closed under a half-sent upload.
+            using var http = new HttpClient { DefaultRequestHeaders = { ExpectContinue = true } };
             await WaitUntilUp(http, baseUrl);
 
             var escapes = await Post(http, baseUrl, "ada@example.com", "Ada\u001b[2J");
