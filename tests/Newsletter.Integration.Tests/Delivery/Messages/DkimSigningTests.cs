@@ -54,6 +54,22 @@ public sealed class DkimSigningTests
     }
 
     [Test]
+    public void Compose_SignedOnManyThreadsAtOnce_EverySignatureVerifies()
+    {
+        var composer = MessageComposerRoundTripTests.Composer(_signer);
+        var files = new string[64];
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var reader = MessageComposerRoundTripTests.Reader() with { Id = i, Email = $"reader{i}@example.org" };
+            var email = MessageComposerRoundTripTests.Email() with { Subject = $"Issue for reader {i}" };
+            files[i] = Write(composer.Compose(email, reader, $"slug.{i}@xn--bcher-kva.example", "slug"), $"parallel-{i}.eml");
+        });
+        var verdicts = DkimVerifier.Verify(_key, files);
+        Assert.That(verdicts, Has.Count.EqualTo(files.Length));
+        Assert.That(verdicts, Has.All.StartWith("PASS"), string.Join("\n", verdicts.Where(v => !v.StartsWith("PASS", StringComparison.Ordinal))));
+    }
+
+    [Test]
     public void Compose_SignedThenTampered_FailsVerification()
     {
         var subject = Write(Signed(), "tampered-subject.eml");
