@@ -15,14 +15,14 @@ public sealed partial class FailureReasons
     private readonly Lock _lock = new();
     private readonly Dictionary<(string, string), int> _counts = [];
 
-    /// <summary>Adds one failure.</summary>
-    /// <param name="outcome">How the delivery ended, e.g. <c>deferred</c>.</param>
+    /// <summary>Adds failures; a negative count takes back ones added before.</summary>
+    /// <param name="status">How the deliveries ended; <see cref="DeliveryStatus.Sent"/> is no failure and is ignored.</param>
     /// <param name="reason">The reply or error; ignored when null or empty.</param>
     /// <param name="count">How many deliveries ended so.</param>
-    public void Add(string outcome, string? reason, int count = 1)
+    public void Add(DeliveryStatus status, string? reason, int count = 1)
     {
-        if (string.IsNullOrWhiteSpace(reason)) return;
-        var key = (outcome, Shape(reason));
+        if (status == DeliveryStatus.Sent || string.IsNullOrWhiteSpace(reason)) return;
+        var key = (OutcomeOf(status), Shape(reason));
         lock (_lock) _counts[key] = _counts.GetValueOrDefault(key) + count;
     }
 
@@ -32,6 +32,16 @@ public sealed partial class FailureReasons
         lock (_lock)
             return [.. _counts.Where(p => p.Value > 0).Select(p => new FailureReason(p.Key.Item1, p.Key.Item2, p.Value)).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)];
     }
+
+    /// <summary>The word <c>send</c> and <c>status</c> print for a delivery's end, e.g. <c>deferred</c> for soft-failed.</summary>
+    public static string OutcomeOf(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.SoftFailed => "deferred",
+        DeliveryStatus.Failed => "gave up",
+        DeliveryStatus.Suppressed => "skipped",
+        DeliveryStatus.Pending => "paused",
+        _ => status.ToText(),
+    };
 
     /// <summary>The reply with addresses replaced, so that replies that differ only by recipient compare equal.</summary>
     /// <param name="reply">E.g. <c>550 5.1.1 &lt;ada@example.com&gt;: user unknown</c>.</param>

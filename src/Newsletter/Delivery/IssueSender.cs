@@ -46,7 +46,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         try
         {
             var before = ledger.Counts(record.Id);
-            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.EnvelopeFrom[(composer.EnvelopeFrom.IndexOf('@') + 1)..], segment);
+            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.Domain, segment);
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
             using var session = ledger.OpenSession();

@@ -155,16 +155,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         using var command = Command(connection, "failure-reasons", ("$issue", issueId));
         using var reader = command.ExecuteReader();
         var reasons = new FailureReasons();
-        while (reader.Read())
-        {
-            var outcome = DeliveryStatusText.Parse(reader.GetString(0)) switch
-            {
-                DeliveryStatus.SoftFailed => "deferred",
-                DeliveryStatus.Failed => "gave up",
-                _ => "bounced",
-            };
-            reasons.Add(outcome, reader.GetString(1));
-        }
+        while (reader.Read()) reasons.Add(DeliveryStatusText.Parse(reader.GetString(0)), reader.GetString(1));
         return reasons.Groups();
     }
 

@@ -28,7 +28,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
     public void Unbounce(int count, string? detail)
     {
         lock (_lock) Bounced -= count;
-        Reasons.Add("bounced", detail, -count);
+        Reasons.Add(DeliveryStatus.Bounced, detail, -count);
     }
 
     public void Pause(string reason)
@@ -41,7 +41,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         SendProgress snapshot;
         lock (_lock)
         {
-            Reasons.Add(OutcomeWord(status), status == DeliveryStatus.Sent ? null : detail);
+            Reasons.Add(status, detail);
             switch (status)
             {
                 case DeliveryStatus.Sent: Sent++; _consecutiveErrors = 0; break;
@@ -60,14 +60,4 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
         }
         progress?.Report(snapshot);
     }
-
-    private static string OutcomeWord(DeliveryStatus status) => status switch
-    {
-        DeliveryStatus.SoftFailed => "deferred",
-        DeliveryStatus.Failed => "gave up",
-        DeliveryStatus.Bounced => "bounced",
-        DeliveryStatus.Suppressed => "skipped",
-        DeliveryStatus.Pending => "paused",
-        _ => status.ToText(),
-    };
 }

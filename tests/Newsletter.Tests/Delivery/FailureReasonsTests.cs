@@ -13,9 +13,9 @@ public class FailureReasonsTests
     public void Groups_AlikeRepliesForDifferentRecipients_AreOneGroupWithACountLargestFirst()
     {
         var reasons = new FailureReasons();
-        for (var i = 0; i < 3; i++) reasons.Add("bounced", $"550 5.1.1 <reader{i}@example.com>: user unknown");
-        reasons.Add("deferred", "127.0.0.1:2525 refused the connection");
-        reasons.Add("deferred", null);
+        for (var i = 0; i < 3; i++) reasons.Add(DeliveryStatus.Bounced, $"550 5.1.1 <reader{i}@example.com>: user unknown");
+        reasons.Add(DeliveryStatus.SoftFailed, "127.0.0.1:2525 refused the connection");
+        reasons.Add(DeliveryStatus.SoftFailed, null);
         Assert.That(reasons.Groups(), Is.EqualTo(new[]
         {
             new FailureReason("bounced", "550 5.1.1 <address>: user unknown", 3),
@@ -27,8 +27,8 @@ public class FailureReasonsTests
     public void Groups_CountTakenBackToZero_IsLeftOut()
     {
         var reasons = new FailureReasons();
-        reasons.Add("bounced", "550 Error", 2);
-        reasons.Add("bounced", "550 Error", -2);
+        reasons.Add(DeliveryStatus.Bounced, "550 Error", 2);
+        reasons.Add(DeliveryStatus.Bounced, "550 Error", -2);
         Assert.That(reasons.Groups(), Is.Empty);
     }
 }
