@@ -17,7 +17,7 @@ internal sealed class RsaDkimSigner : DkimSigner
     private readonly RSA _rsa;
 
     public RsaDkimSigner(RSA rsa, string domain, string selector)
-        : base(PublicPart(rsa), domain, selector, DkimSignatureAlgorithm.RsaSha256)
+        : base(BouncyCastleKey(rsa), domain, selector, DkimSignatureAlgorithm.RsaSha256)
     {
         _rsa = rsa;
         HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
@@ -27,6 +27,6 @@ internal sealed class RsaDkimSigner : DkimSigner
     protected override ISigner CreateSigningContext() => new RsaSigningContext(_rsa);
 
     // The base class insists on a private key parameter even though it never signs with it here.
-    private static AsymmetricKeyParameter PublicPart(RSA rsa) =>
+    private static AsymmetricKeyParameter BouncyCastleKey(RSA rsa) =>
         DotNetUtilities.GetRsaKeyPair(rsa.ExportParameters(includePrivateParameters: true)).Private;
 }
