@@ -16,15 +16,24 @@ public sealed class FrontMatter
 
     private readonly int _lineOffset;
 
-    private FrontMatter(string path, Dictionary<string, YamlNode> values, int lineOffset = 1)
+    private FrontMatter(string path, Dictionary<string, YamlNode> values, int lineOffset = 1, bool present = true,
+        IReadOnlyList<IssueWarning>? warnings = null)
     {
         Path = path;
         _values = values;
         _lineOffset = lineOffset;
+        Present = present;
+        Warnings = warnings ?? [];
     }
 
     /// <summary>The file the front matter came from.</summary>
     public string Path { get; }
+
+    /// <summary>Whether the file has a front matter block at all (false for a file that starts with its body).</summary>
+    public bool Present { get; }
+
+    /// <summary>Values read differently from how they look (see <see cref="TrailingComments"/>), in file order.</summary>
+    public IReadOnlyList<IssueWarning> Warnings { get; }
 
     /// <summary>Keys in file order.</summary>
     public IEnumerable<string> Keys => _values.Keys;
@@ -46,15 +55,17 @@ public sealed class FrontMatter
             if (end < 0)
                 throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), $"front matter starts with '{first}' but has no closing '{first}' line");
             var yaml = toml ? TomlFrontMatter.ToYaml(path, lines[1..end], 2) : string.Join('\n', lines[1..end]);
-            return (Parse(path, yaml, lines, 1), string.Join('\n', lines[(end + 1)..]), end + 2);
+            return (Parse(path, yaml, lines, 1, findComments: !toml), string.Join('\n', lines[(end + 1)..]), end + 2);
         }
         var header = PelicanHeader.Length(lines);
-        if (header == 0) return (new FrontMatter(path, []), text, 1);
+        if (header == 0) return (new FrontMatter(path, [], present: false), text, 1);
         // The blank line after the header belongs to it; the body keeps its own line numbers.
         return (Parse(path, PelicanHeader.ToYaml(lines, header), lines, 0), string.Join('\n', lines[header..]), header + 1);
     }
 
-    private static FrontMatter Parse(string path, string yaml, string[] fileLines, int lineOffset)
+    // TOML and Pelican headers are translated into YAML whose comments the editor did not write as YAML, so only
+    // YAML front matter is searched for values cut short by a comment.
+    private static FrontMatter Parse(string path, string yaml, string[] fileLines, int lineOffset, bool findComments = false)
     {
         var stream = new YamlStream();
         try
@@ -81,7 +92,7 @@ public sealed class FrontMatter
                 throw new IssueFormatException(At(path, fileLines, (int)key.Start.Line + lineOffset, (int)key.Start.Column), "front matter keys must be plain words, as in 'title: …'");
             values[scalar.Value ?? ""] = value;
         }
-        return new FrontMatter(path, values, lineOffset);
+        return new FrontMatter(path, values, lineOffset, warnings: findComments ? TrailingComments.Find(path, yaml, mapping, lineOffset) : null);
     }
 
     /// <summary>The position of a node in the file (YAML and TOML front matter begin on line 2, Pelican lines on line 1).</summary>

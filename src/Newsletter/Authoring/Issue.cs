@@ -10,7 +10,7 @@ public sealed record Issue
     /// <summary>File name without extension, e.g. <c>2026-11-20-chaos-engineering</c>; unique, used in URLs and Message-IDs.</summary>
     public required string Slug { get; init; }
 
-    /// <summary>Title (front matter <c>title</c>, required).</summary>
+    /// <summary>Title: front matter <c>title</c>, else the body's first <c># heading</c>, else (for a file without front matter) the file name.</summary>
     public required string Title { get; init; }
 
     /// <summary>Subject line; defaults to the title.</summary>
@@ -42,4 +42,7 @@ public sealed record Issue
 
     /// <summary>1-based line of the file where <see cref="Body"/> starts, for error positions.</summary>
     public int BodyLine { get; init; } = 1;
+
+    /// <summary>What parsing read differently from how it looks (a value cut at a YAML comment, a title taken from the file name).</summary>
+    public IReadOnlyList<IssueWarning> Warnings { get; init; } = [];
 }

@@ -10,6 +10,8 @@ namespace Newsletter.Authoring;
 /// <c># heading</c>), <c>subject</c>, <c>preheader</c>, <c>date</c> (YYYY-MM-DD), <c>send_at</c> (ISO 8601 with an
 /// offset), <c>template</c>, <c>poll</c> (<c>false</c>, or <c>question</c> plus <c>options</c> of
 /// <c>label</c>/<c>emoji</c>/<c>value</c>), <c>segment</c> (an audience segment expression). Other keys become <see cref="Issue.Meta"/>.
+/// A file with neither front matter nor a heading takes its title from the file name, as Jekyll and Hugo do
+/// (<c>2026-12-01-build-notes.md</c> is "Build notes"), with a warning.
 /// </summary>
 public static partial class IssueParser
 {
@@ -55,6 +57,13 @@ public static partial class IssueParser
             bodyLines[heading.Index] = "";
             body = string.Join('\n', bodyLines);
         }
+        var warnings = new List<IssueWarning>(front.Warnings);
+        if (title is null && !front.Present && FileNameTitle(path) is { } named)
+        {
+            title = named;
+            warnings.Add(new IssueWarning("title-from-file-name", new SourcePosition(path, 1, 1, lines[0]),
+                $"the file has no front matter and no '# heading', so its title is '{named}', from the file name; add front matter with 'title: …' to choose another"));
+        }
         if (title is null) throw new IssueFormatException(new SourcePosition(path, 1, 1, lines[0]), "the front matter needs a 'title'");
         BodyNesting.Check(path, body, bodyLine);
         return new Issue
@@ -74,6 +83,7 @@ public static partial class IssueParser
                 .ToDictionary(k => k, k => ((YamlScalarNode)front[k]!).Value ?? ""),
             Body = body,
             BodyLine = bodyLine,
+            Warnings = warnings,
         };
     }
 
@@ -169,6 +179,19 @@ public static partial class IssueParser
             DateTimeStyles.None, out var date) ? date : null;
     }
 
+    /// <summary>
+    /// The title a file name gives: without extension and date prefix (<c>YYYY-MM-DD-</c>), dashes and underscores as
+    /// spaces, the first letter capitalised: <c>2026-12-01-build-notes.md</c> gives "Build notes". Null when nothing is left.
+    /// </summary>
+    public static string? FileNameTitle(string path)
+    {
+        var name = DatePrefix().Replace(Path.GetFileNameWithoutExtension(path), "");
+        var words = name.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        var title = string.Join(' ', words);
+        return char.ToUpper(title[0], CultureInfo.InvariantCulture) + title[1..];
+    }
+
     private static (string Text, int Index)? FirstHeading(string body)
     {
         var lines = body.Split('\n');
@@ -189,6 +212,9 @@ public static partial class IssueParser
 
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})-")]
     private static partial Regex FileNamePattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[-_.]|$)")]
+    private static partial Regex DatePrefix();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetPattern();

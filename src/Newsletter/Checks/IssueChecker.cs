@@ -5,9 +5,9 @@ using Newsletter.Rendering;
 namespace Newsletter.Checks;
 
 /// <summary>
-/// Runs the checks on an issue: front matter and Liquid errors (with positions), then on the email a sample
-/// subscriber would get: size (Gmail clips HTML over 102 KB), subject and preheader, unsubscribe link, links,
-/// images and CSS support. <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
+/// Runs the checks on an issue: front matter and Liquid errors (with positions) and the warnings parsing raised
+/// (<see cref="Issue.Warnings"/>), then on the email a sample subscriber would get: size (Gmail clips HTML over
+/// 102 KB), subject and preheader, unsubscribe link, links, images and CSS support. <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
 /// </summary>
 public static class IssueChecker
 {
@@ -35,6 +35,8 @@ public static class IssueChecker
     /// <param name="prepare">Prepares the renderer of the issue.</param>
     public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
     {
+        // What parsing noticed is reported however far the checks get.
+        var findings = issue.Warnings.Select(w => new CheckFinding(CheckSeverity.Warning, w.Rule, w.Position, w.Message)).ToList();
         RenderedEmail email;
         try
         {
@@ -42,10 +44,9 @@ public static class IssueChecker
         }
         catch (NewsletterException e)
         {
-            return new CheckReport([new CheckFinding(CheckSeverity.Error, e is IssueFormatException ? "markdown" : "liquid", e.Position, e.Reason)], 0, 0);
+            return new CheckReport([.. findings, new CheckFinding(CheckSeverity.Error, e is IssueFormatException ? "markdown" : "liquid", e.Position, e.Reason)], 0, 0);
         }
         var locator = new SourceLocator(issue.SourcePath, templatesPath);
-        var findings = new List<CheckFinding>();
         findings.AddRange(MessageRules.Check(issue, email, locator));
         findings.AddRange(LinkRules.Check(issue, email, locator));
         findings.AddRange(ImageRules.Check(email, locator));
