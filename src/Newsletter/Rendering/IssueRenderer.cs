@@ -48,13 +48,22 @@ public sealed partial class IssueRenderer
         // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
         // Relative links resolve against the issue's archive page, which only the model knows.
-        var bodyHtml = ToHtml(issue, modelFactory("", "").ArchiveUrl);
+        var archiveUrl = modelFactory("", "").ArchiveUrl;
+        var bodyHtml = ToHtml(issue, archiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
 
         var htmlLayout = templates.Layout(issue.Template, "html");
         var textLayout = templates.Layout(issue.Template, "txt");
-        CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
+        var written = CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
+        // Only the whole email (layout and partials included) knows which ids an in-page link can reach.
+        var linked = FragmentLinks.Resolve(bodyHtml, archiveUrl, FragmentLinks.Targets(written));
+        if (!string.Equals(linked, bodyHtml, StringComparison.Ordinal))
+        {
+            bodyHtml = linked;
+            bodyText = BodyText(bodyHtml);
+            model = modelFactory(bodyHtml, bodyText);
+        }
 
         var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates);
         var options = new LiquidOptions
@@ -82,13 +91,16 @@ public sealed partial class IssueRenderer
 
     // The templates that run per subscriber are transformed (body spliced in, CSS inlined), which moves lines.
     // Rendering the sources as written once, for a sample subscriber, reports render-time errors such as an
-    // undefined merge field at their true line and column.
-    private static void CheckAsWritten(EmailModel model, params LiquidTemplate[] templates)
+    // undefined merge field at their true line and column. Returns the HTML layout's output.
+    private static string CheckAsWritten(EmailModel model, LiquidTemplate body, LiquidTemplate html, LiquidTemplate text)
     {
         var sample = model.For(SampleSubscriber.Instance);
         try
         {
-            foreach (var template in templates) template.Render(sample);
+            body.Render(sample);
+            var written = html.Render(sample);
+            text.Render(sample);
+            return written;
         }
         catch (LiquidException e)
         {
