@@ -7,18 +7,20 @@ using Newsletter.Web.Pages;
 
 namespace Newsletter.Web.Archive;
 
-/// <summary>Maps <c>GET /</c> (index), <c>GET /issues/{slug}</c> (the "view online" target) and <c>GET /feed.xml</c> (Atom, RFC 4287).</summary>
+/// <summary>
+/// Maps <c>GET /</c> (index), <c>GET /issues/{slug}</c> (the "view online" target), <c>GET /issues/{slug}/{path}</c>
+/// (its local images, see <see cref="IssueImageFiles"/>) and <c>GET /feed.xml</c> (Atom, RFC 4287).
+/// </summary>
 public static class ArchiveEndpoints
 {
-    // Issue pages show the newsletter's own images from anywhere on the web; everything else stays as strict as the site.
-    private const string IssuePagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; frame-ancestors 'none'";
-
     /// <summary>Adds the archive endpoints.</summary>
     public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (Workspace workspace) => Index(workspace));
         app.MapGet("/feed.xml", (Workspace workspace) => Feed(workspace));
         app.MapGet(PersonalLinks.ArchivePath + "{slug}", (string slug, Workspace workspace, HttpContext context) => Show(slug, workspace, context));
+        app.MapGet(PersonalLinks.ArchivePath + "{slug}/{**path}", (string slug, string path, Workspace workspace, HttpContext context) =>
+            IssueImageFiles.Get(slug, path, workspace, context));
         return app;
     }
 
@@ -37,7 +39,8 @@ public static class ArchiveEndpoints
             return Page.Html("Issue not found", "<p>There is no such issue.</p>", StatusCodes.Status404NotFound);
         // The email layout rendered for nobody in particular: merge fields empty, no poll, no unsubscribe link.
         var html = workspace.Prepare(published.Issue, published.Record.Id).RenderForArchive();
-        context.Response.Headers.ContentSecurityPolicy = IssuePagePolicy;
+        // Issue pages show the images their email shows; everything else stays as strict as the site.
+        context.Response.Headers.ContentSecurityPolicy = IssuePagePolicy.For(html, workspace.Settings.BaseUrl);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 

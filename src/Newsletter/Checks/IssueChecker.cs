@@ -7,7 +7,8 @@ namespace Newsletter.Checks;
 /// <summary>
 /// Runs the checks on an issue: front matter and Liquid errors (with positions) and the warnings parsing raised
 /// (<see cref="Issue.Warnings"/>), then on the email a sample subscriber would get: size (Gmail clips HTML over
-/// 102 KB), subject and preheader, unsubscribe link, links, images and CSS support. <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
+/// 102 KB), subject and preheader, unsubscribe link, links, images (local ones must exist) and CSS support.
+/// <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
 /// </summary>
 public static class IssueChecker
 {
@@ -49,6 +50,7 @@ public static class IssueChecker
         var locator = new SourceLocator(issue.SourcePath, templatesPath);
         findings.AddRange(MessageRules.Check(issue, email, locator));
         findings.AddRange(LinkRules.Check(issue, email, locator));
+        findings.AddRange(ImageRules.CheckFiles(issue, locator));
         findings.AddRange(ImageRules.Check(email, locator));
         findings.AddRange(CssSupport.Default.Check(email.Html, locator));
         return new CheckReport(findings, MessageRules.Bytes(email.Html), MessageRules.Bytes(email.Text));

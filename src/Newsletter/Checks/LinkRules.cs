@@ -6,8 +6,8 @@ using Newsletter.Rendering;
 namespace Newsletter.Checks;
 
 /// <summary>
-/// Relative URLs in the body are warnings (they are made absolute against the issue's archive page, which may not
-/// be what the editor meant); <c>http:</c> URLs are warnings (mixed content, rewritten or flagged by some
+/// Relative links in the body are warnings (they are made absolute against the issue's archive page, which may not
+/// be what the editor meant; relative image sources are local images, checked by <see cref="ImageRules"/>); <c>http:</c> URLs are warnings (mixed content, rewritten or flagged by some
 /// clients); URLs that do not parse as absolute URIs (RFC 3986 §4.3) or use a scheme other than http, https,
 /// mailto and tel are errors. The newsletter's own links (poll, unsubscribe, archive, found from the unsubscribe
 /// link) are reported once, and not at all on a loopback address, where <c>serve</c> runs while trying things out.
@@ -21,7 +21,9 @@ public static class LinkRules
     public static IEnumerable<CheckFinding> Check(Issue issue, RenderedEmail email, SourceLocator locator)
     {
         var findings = new List<CheckFinding>();
-        foreach (var url in Urls(MarkdownConverter.ToHtml(issue.Body)).Where(LinkResolver.IsRelative))
+        // Local images are meant to be relative; ImageRules checks that their files exist.
+        var images = BodyImages.Local(issue).ToHashSet(StringComparer.Ordinal);
+        foreach (var url in Urls(MarkdownConverter.ToHtml(issue.Body)).Where(u => LinkResolver.IsRelative(u) && !images.Contains(u)))
             findings.Add(new(CheckSeverity.Warning, "link-relative", locator.Find(url),
                 $"'{url}' is relative; it becomes an absolute link to the issue's web page. Write the full https:// URL if you meant another site"));
         var own = OwnBase(email.Html);

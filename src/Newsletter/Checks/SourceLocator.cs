@@ -59,7 +59,8 @@ public sealed class SourceLocator
         _files.Add((path, text, starts.ToArray()));
     }
 
-    private static string Display(string file)
+    /// <summary>A file as findings name it: relative to the current folder when inside it, else as given.</summary>
+    internal static string Display(string file)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
         return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;

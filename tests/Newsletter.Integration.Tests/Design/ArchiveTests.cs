@@ -37,7 +37,8 @@ public class ArchiveTests
             Assert.That(html, Does.Not.Contain("{{"));
             Assert.That(html, Does.Not.Contain("/poll/").And.Not.Contain("/unsubscribe/").And.Not.Contain("ada@example.com"));
             Assert.That(html, Does.Contain("class=\"callout callout-info\""));
-            Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("img-src https:").And.Not.Contain("script-src"));
+            Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(),
+                Does.Contain($"img-src 'self' data: {baseUrl} https://news.example.com;").And.Not.Contain("script-src"), "the issue's own chart is allowed");
 
             var missing = await http.GetAsync($"{baseUrl}/issues/2026-12-01-draft");
             Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -22,6 +22,30 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Check_LocalImageMissing_ExitsOneNamingFileLineAndColumn()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("issues/images/hero.png", "PNG");
+        var result = workspace.Run("check", workspace.Write("issues/2026-12-01-pictures.md",
+            "---\ntitle: Pictures\npreheader: P\n---\n![Hero](images/hero.png){width=600}\n\n![Chart](images/chart.png){width=600}\n"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("issues/2026-12-01-pictures.md(7,10): error image-missing: the image 'images/chart.png' does not exist"));
+        Assert.That(result.Output, Does.Not.Contain("hero.png' does not exist").And.Not.Contain("link-relative"));
+    }
+
+    [Test]
+    public void Render_ParserWarnings_ArePrintedAndTheIssueIsRendered()
+    {
+        using var workspace = new TestWorkspace();
+        var result = workspace.Run("render", workspace.Write("issues/2026-12-01-build-notes.md", "Notes from elsewhere, Build #12.\n"), "--out", "out");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Error, Does.Contain("issues/2026-12-01-build-notes.md(1,1): warning title-from-file-name:"));
+        Assert.That(result.Output, Does.Contain("Rendered 'Build notes'"));
+    }
+
+    [Test]
     public void Check_CleanIssue_ExitsZeroWithSizes()
     {
         using var workspace = new TestWorkspace();

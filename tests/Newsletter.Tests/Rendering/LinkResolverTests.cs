@@ -12,7 +12,17 @@ public class LinkResolverTests
         var html = "<p><a class=\"x\" href=\"../about\"><img alt=\"\" src='pic.png'></a> <a href=\"https://other.example/\">o</a></p>";
 
         Assert.That(LinkResolver.Resolve(html, Base), Is.EqualTo(
-            "<p><a class=\"x\" href=\"https://news.example.com/about\"><img alt=\"\" src='https://news.example.com/issues/pic.png'></a> <a href=\"https://other.example/\">o</a></p>"));
+            "<p><a class=\"x\" href=\"https://news.example.com/about\"><img alt=\"\" src='https://news.example.com/issues/2026-12-01-x/pic.png'></a> <a href=\"https://other.example/\">o</a></p>"));
+    }
+
+    [Test]
+    public void Resolve_ImageInAFolderBesideTheIssue_KeepsTheSlugInItsUrl()
+    {
+        var html = "<img src=\"images/hero.png\" alt=\"\"><a href=\"2026-11-20-older\">older</a>";
+
+        Assert.That(LinkResolver.Resolve(html, Base), Is.EqualTo(
+            "<img src=\"https://news.example.com/issues/2026-12-01-x/images/hero.png\" alt=\"\"><a href=\"https://news.example.com/issues/2026-11-20-older\">older</a>"),
+            "an image is served below the issue's page; a link to another issue stays beside it");
     }
 
     [Test]

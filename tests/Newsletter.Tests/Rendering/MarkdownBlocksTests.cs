@@ -58,7 +58,7 @@ public class MarkdownBlocksTests
         var html = MarkdownConverter.ToHtml("[next](../next.md) ![chart](img/chart.png) <a href='notes.html'>n</a> [top](#top) [abs](https://x.example/) [mail](mailto:a@b.c)",
             "https://news.example.com/issues/2026-11-20-x");
         Assert.That(html, Does.Contain("href=\"https://news.example.com/next.md\""));
-        Assert.That(html, Does.Contain("src=\"https://news.example.com/issues/img/chart.png\""));
+        Assert.That(html, Does.Contain("src=\"https://news.example.com/issues/2026-11-20-x/img/chart.png\""));
         Assert.That(html, Does.Contain("href='https://news.example.com/issues/notes.html'"));
         Assert.That(html, Does.Contain("href=\"#top\""));
         Assert.That(html, Does.Contain("href=\"https://x.example/\""));
