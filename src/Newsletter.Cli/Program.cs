@@ -1,11 +1,16 @@
 // The `newsletter` command: each subcommand is one step of an editor's or a scheduler's work.
 using System.CommandLine;
+using System.CommandLine.Help;
 using Newsletter.Cli;
 using Newsletter.Cli.Commands;
 using Newsletter.Cli.Commands.Subscribers;
 
-var root = new RootCommand("Write newsletter issues in Markdown, mail them to your list, and read the ratings.")
+// A RootCommand names itself after the running file (Newsletter.Cli under `dotnet Newsletter.Cli.dll`); help, errors
+// and suggestions must say the command people type, the tool's `newsletter`.
+var root = new Command(CommandName.Value, "Write newsletter issues in Markdown, mail them to your list, and read the ratings.")
 {
+    new HelpOption(),
+    new VersionOption(),
     InitCommand.Create(),          // a new workspace: config, templates, issues/
     SubscribersCommand.Create(),   // the list: add, import, export, list, count, remove, show, forget
     RenderCommand.Create(),        // what one subscriber would get, as .html, .txt and .eml

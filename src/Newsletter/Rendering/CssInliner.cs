@@ -29,7 +29,10 @@ public sealed class CssInliner
     }
 
     /// <summary>Inlines into a whole document and adds the kept rules to its head.</summary>
-    public string InlineDocument(string html)
+    /// <param name="html">The document.</param>
+    /// <param name="comments">Told the text and the enclosing elements of every HTML comment, e.g. to learn where a
+    /// placeholder for a partial stands; null when not wanted.</param>
+    public string InlineDocument(string html, Action<string, FragmentContext>? comments = null)
     {
         var document = _parser.ParseDocument(html);
         Apply(document);
@@ -39,15 +42,64 @@ public sealed class CssInliner
             style.TextContent = "\n" + _sheet.Kept;
             document.Head!.AppendChild(style);
         }
+        Report(document.DocumentElement, comments);
         return document.ToHtml();
     }
 
-    /// <summary>Inlines into an HTML fragment (as if inside <c>body</c>); kept rules are not added.</summary>
-    public string InlineFragment(string html)
+    /// <summary>
+    /// Inlines into an HTML fragment; kept rules are not added. Without <paramref name="context"/> the fragment stands
+    /// as if directly inside <c>body</c>; with it, inside a copy of those elements, so that descendant and child
+    /// selectors match as they will where the fragment is rendered.
+    /// </summary>
+    /// <param name="html">The fragment.</param>
+    /// <param name="context">The elements the fragment will stand in, or null.</param>
+    /// <param name="comments">Told the text and the enclosing elements (context included) of every HTML comment in
+    /// the fragment; null when not wanted.</param>
+    public string InlineFragment(string html, FragmentContext? context = null, Action<string, FragmentContext>? comments = null)
     {
-        var document = _parser.ParseDocument("<!DOCTYPE html><html><head></head><body>" + html + "</body></html>");
+        var document = _parser.ParseDocument("<!DOCTYPE html><html><head></head><body></body></html>");
+        var host = Host(document, context);
+        host.InnerHtml = html;
         Apply(document);
-        return document.Body!.InnerHtml;
+        Report(host, comments);
+        return host.InnerHtml;
+    }
+
+    // Elements are created through the DOM, not parsed, so that a chain such as table > tbody > tr > td is kept
+    // exactly (the parser would move or drop table parts that stand alone).
+    private static IElement Host(IDocument document, FragmentContext? context)
+    {
+        IElement host = document.Body!;
+        foreach (var element in context?.Elements ?? [])
+        {
+            var copy = element.Name switch
+            {
+                "html" => document.DocumentElement,
+                "body" => document.Body!,
+                "head" => document.Head!,
+                _ => host.AppendChild(document.CreateElement(element.Name)) as IElement ?? host,
+            };
+            foreach (var (name, value) in element.Attributes)
+            {
+                try
+                {
+                    copy.SetAttribute(name, value);
+                }
+                catch (DomException)
+                {
+                    // A namespaced attribute such as xmlns:o cannot be set by name; no selector of a mail design needs it.
+                }
+            }
+            host = copy;
+        }
+        return host;
+    }
+
+    private static void Report(IElement? root, Action<string, FragmentContext>? comments)
+    {
+        if (comments is null || root is null) return;
+        foreach (var comment in root.Descendants<IComment>())
+            comments(comment.Data, FragmentContext.Of(comment.Parent!));
     }
 
     private void Apply(IDocument document)

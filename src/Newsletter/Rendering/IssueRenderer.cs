@@ -65,13 +65,14 @@ public sealed partial class IssueRenderer
             model = modelFactory(bodyHtml, bodyText);
         }
 
-        var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates);
+        var contexts = new PartialContexts();
+        var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates, contexts);
         var options = new LiquidOptions
         {
             ErrorMode = LiquidErrorMode.Strict,
             StrictVariables = true,
             StrictFilters = true,
-            Loader = new PartialLoader(templates, inliner, validation),
+            Loader = new PartialLoader(templates, inliner, validation, contexts),
         };
         // Merge fields hold what readers typed (a sign-up name); in the HTML part they are text, not markup.
         var htmlOptions = new LiquidOptions
@@ -181,14 +182,14 @@ public sealed partial class IssueRenderer
     private static string Splice(string layout, string field, string body) =>
         BodyOutput().Replace(layout, m => m.Groups[1].Value == field ? body : m.Value, 1);
 
-    private static (string Html, CssInliner? Inliner) InlineStyles(string html, TemplateFolder templates)
+    private static (string Html, CssInliner? Inliner) InlineStyles(string html, TemplateFolder templates, PartialContexts contexts)
     {
         var links = StylesheetLink().Matches(html);
         if (links.Count == 0) return (html, null);
         var css = string.Join('\n', links.Select(m => templates.Stylesheet(m.Groups[1].Value)));
         var inliner = new CssInliner(css);
         var shield = LiquidShield.ForHtml(StylesheetLink().Replace(html, ""));
-        return (shield.Restore(inliner.InlineDocument(shield.Text)), inliner);
+        return (shield.Restore(inliner.InlineDocument(shield.Text, contexts.Collector(shield))), inliner);
     }
 
     // Liquid tags on lines of their own leave blank runs behind; a reader wants at most one blank line.

@@ -58,6 +58,14 @@ public sealed partial class LiquidShield
         return _spans[int.Parse(group.ValueSpan)];
     });
 
+    /// <summary>
+    /// The Liquid markup an HTML comment placeholder stands for (<c>lq:7</c>, the comment's text), or null when the
+    /// comment is not one of this shield's.
+    /// </summary>
+    public string? SpanOfComment(string commentText) =>
+        commentText.StartsWith("lq:", StringComparison.Ordinal) && int.TryParse(commentText.AsSpan(3), out var index)
+            && index >= 0 && index < _spans.Count ? _spans[index] : null;
+
     private string Word(string span) => "LIQ0PH" + Add(span) + "Q";
 
     private int Add(string span)

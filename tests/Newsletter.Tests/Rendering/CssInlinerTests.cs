@@ -49,4 +49,29 @@ public class CssInlinerTests
         Assert.That(inlined, Does.Contain("{% endfor %}"));
         Assert.That(inlined, Does.Contain("style=\"width: 100%\""));
     }
+
+    [Test]
+    public void InlineFragment_WithContext_DescendantSelectorsReachIntoTheFragment()
+    {
+        var inliner = new CssInliner(".footer a { color: #57606a; } .footer > p { margin: 0; } .content a { color: #0969da; }");
+        var layout = "<table><tr><td class=\"footer\"><!--partial--></td></tr></table>";
+        FragmentContext? context = null;
+        inliner.InlineDocument(layout, (comment, where) => { if (comment == "partial") context = where; });
+        Assert.That(context, Is.Not.Null);
+
+        var footer = inliner.InlineFragment("<p><a href=\"https://example.com/u\">Unsubscribe</a></p>", context);
+
+        Assert.That(footer, Is.EqualTo("<p style=\"margin: 0\"><a href=\"https://example.com/u\" style=\"color: #57606a\">Unsubscribe</a></p>"));
+        Assert.That(inliner.InlineFragment("<p><a href=\"https://example.com/u\">x</a></p>"), Does.Not.Contain("style"), "without a context nothing matches");
+    }
+
+    [Test]
+    public void FragmentContext_RenderedInTwoPlaces_KeepsOnlyWhatBothShare()
+    {
+        var inliner = new CssInliner("");
+        var contexts = new List<FragmentContext>();
+        inliner.InlineDocument("<div class=\"a\"><div class=\"b\"><!--x--></div><div class=\"c\"><!--x--></div></div>", (_, where) => contexts.Add(where));
+        var shared = contexts[0].CommonWith(contexts[1]);
+        Assert.That(shared.Elements.Select(e => e.Name + string.Concat(e.Attributes.Select(a => "." + a.Value))), Is.EqualTo(new[] { "html", "body", "div.a" }));
+    }
 }
