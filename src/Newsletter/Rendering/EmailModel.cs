@@ -28,7 +28,7 @@ public sealed class EmailModel
     /// <param name="bodyText">The body as plain text.</param>
     /// <param name="newsletter">Newsletter-wide values.</param>
     /// <param name="links">Link builder.</param>
-    /// <param name="knownFields">Every custom field name on the list, so a subscriber without one reads it as empty.</param>
+    /// <param name="knownFields">Every custom field name the list knows, so a subscriber without one reads it as nil rather than undefined.</param>
     public EmailModel(Issue issue, long issueId, string bodyHtml, string bodyText, NewsletterInfo newsletter, PersonalLinks links,
         IReadOnlyCollection<string> knownFields)
     {
@@ -63,7 +63,7 @@ public sealed class EmailModel
     /// <summary>The model for an anonymous web reader: empty subscriber fields, no poll and no personal links.</summary>
     public Dictionary<string, object?> ForArchive()
     {
-        var fields = _knownFields.ToDictionary(n => n, _ => (object?)"", StringComparer.Ordinal);
+        var fields = _knownFields.ToDictionary(n => n, _ => (object?)null, StringComparer.Ordinal);
         var subscriber = new Dictionary<string, object?>(fields, StringComparer.Ordinal)
         {
             ["email"] = "", ["name"] = "", ["first_name"] = "", ["fields"] = fields,
@@ -97,7 +97,8 @@ public sealed class EmailModel
     private Dictionary<string, object?> SubscriberValues(Subscriber subscriber)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in _knownFields) fields[name] = "";
+        // A field the list knows but this subscriber lacks is defined and nil, so `default:` and `{% if %}` apply.
+        foreach (var name in _knownFields) fields[name] = null;
         foreach (var (name, value) in subscriber.Fields) fields[name] = value;
         var values = new Dictionary<string, object?>(fields, StringComparer.Ordinal);
         values["email"] = subscriber.Email;

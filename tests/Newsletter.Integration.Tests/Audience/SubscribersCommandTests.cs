@@ -151,7 +151,7 @@ public class SubscribersCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
-            Assert.That(result.Error, Does.Contain("--segment(1,1): no subscriber has the field 'plna'; is it misspelt?"));
+            Assert.That(result.Error, Does.Contain("--segment(1,1): no subscriber has the field 'plna' and the 'fields' setting does not list it; is it misspelt?"));
             Assert.That(workspace.Run("subscribers", "count", "--segment", "plan != pro").Output.Trim(), Is.EqualTo("1"));
         });
     }
