@@ -7,7 +7,7 @@ namespace Newsletter.Rendering;
 
 /// <summary>
 /// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
-/// <c>subscriber</c> (email, name, first_name, fields, and each custom field by name), <c>poll</c> (question,
+/// <c>subscriber</c> (email, name, first_name, last_name, fields, and each custom field by name), <c>poll</c> (question,
 /// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
 /// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language) and
 /// <c>archive</c> (true on the public web page, where there is no subscriber and no personal link).
@@ -66,7 +66,7 @@ public sealed class EmailModel
         var fields = _knownFields.ToDictionary(n => n, _ => (object?)null, StringComparer.Ordinal);
         var subscriber = new Dictionary<string, object?>(fields, StringComparer.Ordinal)
         {
-            ["email"] = "", ["name"] = "", ["first_name"] = "", ["fields"] = fields,
+            ["email"] = "", ["name"] = "", ["first_name"] = "", ["last_name"] = "", ["fields"] = fields,
         };
         return new()
         {
@@ -104,6 +104,7 @@ public sealed class EmailModel
         values["email"] = subscriber.Email;
         values["name"] = subscriber.Name ?? "";
         values["first_name"] = subscriber.FirstName ?? "";
+        values["last_name"] = subscriber.LastName ?? "";
         values["fields"] = fields;
         return values;
     }
