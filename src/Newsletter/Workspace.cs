@@ -103,7 +103,7 @@ public sealed class Workspace
         if (report.Findings.Any(f => f.Rule == "front-matter")) return report;
         try
         {
-            Audience.Segments.IssueSegment.Resolve(LoadIssue(path), null, Subscribers.HasField);
+            Audience.Segments.IssueSegment.Resolve(LoadIssue(path), null, HasField);
             return report;
         }
         catch (Audience.Segments.SegmentException e)
@@ -139,11 +139,11 @@ public sealed class Workspace
     }
 
     /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
-    /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed or names a field no subscriber has.</exception>
+    /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed or names a field the list does not know (see <see cref="HasField"/>).</exception>
     public Task<SendSummary> SendAsync(Issue issue, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
-            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, Subscribers.HasField));
+            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, HasField));
 
     /// <summary>Per-delivery envelope senders (VERP) from <c>bounceAddress</c>, or null when it is not set.</summary>
     /// <exception cref="FormatException">The bounce address is not a valid address.</exception>
@@ -168,15 +168,21 @@ public sealed class Workspace
         return new BounceProcessor(new BounceParser(verp), new BounceRecorder(Database, verp, Settings.Bounces.SoftBounceLimit, Clock));
     }
 
-    /// <summary>Every custom field name used on the list.</summary>
+    /// <summary>
+    /// Every custom field name the list knows: those some subscriber has and those the <c>fields</c> setting declares
+    /// (<see cref="NewsletterSettings.Fields"/>), each once, in ordinal order.
+    /// </summary>
     public IReadOnlyCollection<string> KnownFields()
     {
         using var connection = Database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = SqlCatalog.Get("subscribers", "field-names");
         using var reader = command.ExecuteReader();
-        var names = new List<string>();
+        var names = new SortedSet<string>(Settings.Fields, StringComparer.Ordinal);
         while (reader.Read()) names.Add(reader.GetString(0));
         return names;
     }
+
+    /// <summary>Whether the list knows the custom field <paramref name="name"/> (exact name): declared in the settings or held by a subscriber.</summary>
+    public bool HasField(string name) => Settings.Fields.Contains(name, StringComparer.Ordinal) || Subscribers.HasField(name);
 }

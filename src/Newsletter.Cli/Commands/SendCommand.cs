@@ -89,7 +89,7 @@ internal static class SendCommand
     private static int DryRun(Workspace workspace, Issue issue, string? segmentOption)
     {
         // The same audience a real send would enqueue: --segment, else the issue's segment:, else everyone active.
-        var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption, workspace.Subscribers.HasField) ?? Audience.Segments.CompiledSegment.Everyone;
+        var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption, workspace.HasField) ?? Audience.Segments.CompiledSegment.Everyone;
         var record = workspace.Issues.FindBySlug(issue.Slug);
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         var renderer = workspace.Prepare(issue, record?.Id ?? 0);

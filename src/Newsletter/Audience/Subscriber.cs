@@ -9,8 +9,20 @@ namespace Newsletter.Audience;
 /// <param name="Status">Lifecycle status; only <see cref="SubscriberStatus.Active"/> subscribers are mailed.</param>
 public sealed record Subscriber(long Id, string Email, string? Name, IReadOnlyDictionary<string, string> Fields, SubscriberStatus Status)
 {
-    /// <summary>The first word of <see cref="Name"/>, or null.</summary>
-    public string? FirstName => string.IsNullOrWhiteSpace(Name) ? null : Name.Trim().Split(' ', 2)[0];
+    /// <summary>The <c>first_name</c> column of an import, as stored; null when the list gave none.</summary>
+    public string? GivenName { get; init; }
+
+    /// <summary>The <c>last_name</c> column of an import, as stored; null when the list gave none.</summary>
+    public string? FamilyName { get; init; }
+
+    /// <summary>
+    /// The name to greet with (<c>subscriber.first_name</c>): <see cref="GivenName"/>, else the given name in
+    /// <see cref="Name"/> written in either order (see <see cref="PersonName"/>), else null.
+    /// </summary>
+    public string? FirstName => GivenName ?? PersonName.First(Name);
+
+    /// <summary><c>subscriber.last_name</c>: <see cref="FamilyName"/>, else the family name in <see cref="Name"/>, else null.</summary>
+    public string? LastName => FamilyName ?? PersonName.Last(Name);
 
     /// <summary>Tags, lower-case as first written, sorted; segments select by them (<c>tag:rust</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];

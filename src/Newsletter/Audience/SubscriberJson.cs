@@ -7,11 +7,16 @@ namespace Newsletter.Audience;
 /// <summary>Writes a subscriber's stored facts as JSON properties (RFC 8259; times ISO 8601 UTC, absent ones null).</summary>
 public static class SubscriberJson
 {
-    /// <summary>Writes <c>email, name, status, source, created_at, confirmed_at, status_changed_at, tags, fields</c> into the open object.</summary>
+    /// <summary>
+    /// Writes <c>email, name, first_name, last_name, status, source, created_at, confirmed_at, status_changed_at, tags,
+    /// fields</c> into the open object; the name parts are the stored ones (null when the list gave none).
+    /// </summary>
     public static void WriteProperties(Subscriber subscriber, Utf8JsonWriter writer)
     {
         writer.WriteString("email", subscriber.Email);
         writer.WriteString("name", subscriber.Name);
+        writer.WriteString("first_name", subscriber.GivenName);
+        writer.WriteString("last_name", subscriber.FamilyName);
         writer.WriteString("status", subscriber.Status.ToText());
         writer.WriteString("source", subscriber.Source);
         Time(writer, "created_at", subscriber.CreatedAt);

@@ -144,7 +144,8 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Reads one row of the shape <c>id, email, name, fields, status</c>, optionally followed by
-    /// <c>source, created_at, confirmed_at, status_changed_at, tags</c> (the full shape of <c>subscribers.sql</c>).
+    /// <c>source, created_at, confirmed_at, status_changed_at, tags, first_name, last_name</c> (the full shape of
+    /// <c>subscribers.sql</c>).
     /// </summary>
     public static Subscriber Read(SqliteDataReader reader)
     {
@@ -162,6 +163,8 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
             ConfirmedAt = Time(reader, 7),
             StatusChangedAt = Time(reader, 8),
             Tags = reader.IsDBNull(9) ? [] : reader.GetString(9).Split(' ').Order(StringComparer.Ordinal).ToList(),
+            GivenName = reader.FieldCount > 10 && !reader.IsDBNull(10) ? reader.GetString(10) : null,
+            FamilyName = reader.FieldCount > 11 && !reader.IsDBNull(11) ? reader.GetString(11) : null,
         };
     }
 

@@ -41,6 +41,15 @@ public sealed class NewsletterSettings
     /// </summary>
     public string Transport { get; init; } = "outbox:outbox";
 
+    /// <summary>
+    /// Merge fields the list knows before any subscriber has them (the <c>fields</c> setting, a JSON array of names,
+    /// e.g. <c>["plan", "company"]</c>; exact names, as imported). A known field is defined in every template: a
+    /// subscriber without it reads nil, so <c>{{ subscriber.fields.plan | default: "free" }}</c> works from the first
+    /// issue, and a segment may test it. Fields some subscriber has are known without being listed here; a name neither
+    /// listed nor on the list stays an undefined-variable error.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
     /// <summary>SMTP details used when <see cref="Transport"/> is an <c>smtp://</c> address.</summary>
     public SmtpSettings Smtp { get; init; } = new();
 

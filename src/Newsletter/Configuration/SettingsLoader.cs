@@ -38,6 +38,8 @@ public static class SettingsLoader
             throw ConfigurationFileException.FromJsonError(fullPath, e);
         }
 
+        // Read before binding: the binder would take the values of an object ({"plan": "free"}) as a list of names.
+        var fields = DeclaredFields(root.GetSection("fields"), fullPath);
         var raw = new NewsletterSettings();
         try
         {
@@ -47,12 +49,12 @@ public static class SettingsLoader
         {
             throw new ConfigurationFileException(fullPath, 0, 0, e.Message);
         }
-        var settings = Resolve(raw, Path.GetDirectoryName(fullPath)!, fullPath, root);
+        var settings = Resolve(raw, Path.GetDirectoryName(fullPath)!, fullPath, root, fields);
         SettingsValidator.Validate(settings);
         return settings;
     }
 
-    private static NewsletterSettings Resolve(NewsletterSettings s, string root, string file, IConfiguration given)
+    private static NewsletterSettings Resolve(NewsletterSettings s, string root, string file, IConfiguration given, IReadOnlyList<string> fields)
     {
         string Abs(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p));
         return new NewsletterSettings
@@ -67,6 +69,7 @@ public static class SettingsLoader
             Issues = Abs(s.Issues),
             Templates = Abs(s.Templates),
             Transport = ResolveTransport(s.Transport, Abs),
+            Fields = fields,
             Smtp = s.Smtp,
             Delivery = s.Delivery,
             Dkim = s.Dkim is { } dkim && !string.IsNullOrWhiteSpace(dkim.PrivateKeyFile)
@@ -83,6 +86,26 @@ public static class SettingsLoader
             BaseUrlConfigured = !string.IsNullOrWhiteSpace(given["baseUrl"]),
             FromConfigured = !string.IsNullOrWhiteSpace(given["from"]),
         };
+    }
+
+    // The "fields" setting: an array of names (configuration keys 0, 1, ...), each a non-empty string.
+    private static IReadOnlyList<string> DeclaredFields(IConfigurationSection section, string file)
+    {
+        const string Shape = "must be a list of merge field names, e.g. \"fields\": [\"plan\", \"company\"]; " +
+            "a value for subscribers without one belongs in the template: {{ subscriber.fields.plan | default: \"free\" }}";
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+            return string.IsNullOrEmpty(section.Value) ? [] : throw ConfigurationFileException.ForSetting(file, "fields", Shape);
+        var names = new List<string>(children.Count);
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Key != i.ToString(System.Globalization.CultureInfo.InvariantCulture) || children[i].Value is null)
+                throw ConfigurationFileException.ForSetting(file, "fields", Shape);
+            var name = children[i].Value!.Trim();
+            if (name.Length == 0) throw ConfigurationFileException.ForSetting(file, "fields", $"lists an empty name (item {i + 1}); {Shape}");
+            if (!names.Contains(name, StringComparer.Ordinal)) names.Add(name);
+        }
+        return names;
     }
 
     // Only the outbox form carries a path; SMTP URLs are left as written.

@@ -213,7 +213,11 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     private static Subscriber SubscriberFrom(SqliteDataReader reader) => new(
         reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
-        SubscriberStatusText.Parse(reader.GetString(6)));
+        SubscriberStatusText.Parse(reader.GetString(6)))
+    {
+        GivenName = reader.IsDBNull(9) ? null : reader.GetString(9),
+        FamilyName = reader.IsDBNull(10) ? null : reader.GetString(10),
+    };
 
     private static SqliteCommand Command(SqliteConnection connection, string name, params (string Name, object Value)[] parameters)
     {

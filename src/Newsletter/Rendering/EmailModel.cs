@@ -7,7 +7,7 @@ namespace Newsletter.Rendering;
 
 /// <summary>
 /// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
-/// <c>subscriber</c> (email, name, first_name, fields, and each custom field by name), <c>poll</c> (question,
+/// <c>subscriber</c> (email, name, first_name, last_name, fields, and each custom field by name), <c>poll</c> (question,
 /// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
 /// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language) and
 /// <c>archive</c> (true on the public web page, where there is no subscriber and no personal link).
@@ -28,7 +28,7 @@ public sealed class EmailModel
     /// <param name="bodyText">The body as plain text.</param>
     /// <param name="newsletter">Newsletter-wide values.</param>
     /// <param name="links">Link builder.</param>
-    /// <param name="knownFields">Every custom field name on the list, so a subscriber without one reads it as empty.</param>
+    /// <param name="knownFields">Every custom field name the list knows, so a subscriber without one reads it as nil rather than undefined.</param>
     public EmailModel(Issue issue, long issueId, string bodyHtml, string bodyText, NewsletterInfo newsletter, PersonalLinks links,
         IReadOnlyCollection<string> knownFields)
     {
@@ -63,10 +63,10 @@ public sealed class EmailModel
     /// <summary>The model for an anonymous web reader: empty subscriber fields, no poll and no personal links.</summary>
     public Dictionary<string, object?> ForArchive()
     {
-        var fields = _knownFields.ToDictionary(n => n, _ => (object?)"", StringComparer.Ordinal);
+        var fields = _knownFields.ToDictionary(n => n, _ => (object?)null, StringComparer.Ordinal);
         var subscriber = new Dictionary<string, object?>(fields, StringComparer.Ordinal)
         {
-            ["email"] = "", ["name"] = "", ["first_name"] = "", ["fields"] = fields,
+            ["email"] = "", ["name"] = "", ["first_name"] = "", ["last_name"] = "", ["fields"] = fields,
         };
         return new()
         {
@@ -97,12 +97,14 @@ public sealed class EmailModel
     private Dictionary<string, object?> SubscriberValues(Subscriber subscriber)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in _knownFields) fields[name] = "";
+        // A field the list knows but this subscriber lacks is defined and nil, so `default:` and `{% if %}` apply.
+        foreach (var name in _knownFields) fields[name] = null;
         foreach (var (name, value) in subscriber.Fields) fields[name] = value;
         var values = new Dictionary<string, object?>(fields, StringComparer.Ordinal);
         values["email"] = subscriber.Email;
         values["name"] = subscriber.Name ?? "";
         values["first_name"] = subscriber.FirstName ?? "";
+        values["last_name"] = subscriber.LastName ?? "";
         values["fields"] = fields;
         return values;
     }

@@ -19,6 +19,30 @@ public class SubscribersCommandTests
     }
 
     [Test]
+    public void Import_LastCommaFirstAndNameColumns_GreetByTheFirstName()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Write("list.csv", "email,name\ngrace@example.com,\"Hopper, Grace\"\n");
+        workspace.Write("more.csv", "email,First Name,Last Name\nada@example.com,Ada,Lovelace\n");
+        Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
+        Assert.That(workspace.Run("subscribers", "import", "more.csv").ExitCode, Is.EqualTo(0));
+        var issue = workspace.Write("issues/2026-12-01-ways.md",
+            "---\ntitle: Ways\nsubject: \"{{ subscriber.first_name }}, three ways\"\npreheader: P\n---\nHi {{ subscriber.first_name }} ({{ subscriber.last_name }}),\n\nText.\n");
+
+        foreach (var (email, first, last) in new[] { ("grace@example.com", "Grace", "Hopper"), ("ada@example.com", "Ada", "Lovelace") })
+        {
+            var render = workspace.Run("render", issue, "--subscriber", email, "--out", "out");
+            Assert.That(render.ExitCode, Is.EqualTo(0), render.Output + render.Error);
+            var message = MimeKit.MimeMessage.Load(workspace.PathOf("out/2026-12-01-ways.eml"));
+            Assert.That(message.Subject, Is.EqualTo($"{first}, three ways"));
+            Assert.That(message.TextBody, Does.Contain($"Hi {first} ({last}),"));
+        }
+        var show = JsonDocument.Parse(workspace.Run("subscribers", "show", "ada@example.com", "--format", "json").Output).RootElement;
+        Assert.That(show.GetProperty("first_name").GetString(), Is.EqualTo("Ada"));
+        Assert.That(show.GetProperty("fields").EnumerateObject(), Is.Empty, "not custom fields");
+    }
+
+    [Test]
     public void Add_NameWithTerminalEscape_FailsAndAddsNothing()
     {
         using var workspace = new TestWorkspace();
@@ -89,7 +113,7 @@ public class SubscribersCommandTests
         var import = second.Run("subscribers", "import", "export.csv");
         Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
         Assert.That(second.Run("subscribers", "export").Output, Is.EqualTo(exported.Output));
-        Assert.That(exported.Output, Does.Contain("ada@example.com,\"Lovelace, Ada\",beginner rust,active,pro"));
+        Assert.That(exported.Output, Does.Contain("ada@example.com,\"Lovelace, Ada\",,,beginner rust,active,pro"));
         Assert.That(exported.Output, Does.Contain("bob@xn--mnchen-3ya.example"));
     }
 
@@ -151,7 +175,7 @@ public class SubscribersCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
-            Assert.That(result.Error, Does.Contain("--segment(1,1): no subscriber has the field 'plna'; is it misspelt?"));
+            Assert.That(result.Error, Does.Contain("--segment(1,1): no subscriber has the field 'plna' and the 'fields' setting does not list it; is it misspelt?"));
             Assert.That(workspace.Run("subscribers", "count", "--segment", "plan != pro").Output.Trim(), Is.EqualTo("1"));
         });
     }

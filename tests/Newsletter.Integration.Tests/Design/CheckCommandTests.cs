@@ -46,6 +46,25 @@ public class CheckCommandTests
     }
 
     [Test]
+    public void Check_MergeFieldNobodyHasYet_IsAnErrorUntilDeclaredInTheSettings()
+    {
+        using var workspace = new TestWorkspace();
+        var issue = workspace.Write("issues/2026-12-01-plans.md",
+            "---\ntitle: Plans\npreheader: P\n---\nYou are on {{ subscriber.fields.plan | default: \"free\" }}.\n");
+
+        var undeclared = workspace.Run("check", issue);
+        Assert.That(undeclared.ExitCode, Is.EqualTo(1), undeclared.Output + undeclared.Error);
+        Assert.That(undeclared.Output, Does.Contain("issues/2026-12-01-plans.md(5,33): error liquid: undefined variable 'plan'"));
+
+        workspace.Configure(c => c["fields"] = new System.Text.Json.Nodes.JsonArray("plan"));
+        var declared = workspace.Run("check", issue);
+        Assert.That(declared.ExitCode, Is.EqualTo(0), declared.Output + declared.Error);
+        var render = workspace.Run("render", issue, "--out", "out");
+        Assert.That(render.ExitCode, Is.EqualTo(0), render.Output + render.Error);
+        Assert.That(File.ReadAllText(workspace.PathOf("out/2026-12-01-plans.txt")), Does.Contain("You are on free."));
+    }
+
+    [Test]
     public void Check_CleanIssue_ExitsZeroWithSizes()
     {
         using var workspace = new TestWorkspace();

@@ -35,7 +35,7 @@ public class ExportRoundTripTests
         var second = Export(new SubscriberStore(copy, TimeProvider.System), ExportFormat.Csv);
 
         Assert.That(second, Is.EqualTo(first));
-        Assert.That(first.Split("\r\n")[0], Is.EqualTo("email,name,tags,status,city,note,plan"));
+        Assert.That(first.Split("\r\n")[0], Is.EqualTo("email,name,first_name,last_name,tags,status,city,note,plan"));
         Assert.That(first, Does.Contain("ada@xn--bcher-kva.example"));
     }
 

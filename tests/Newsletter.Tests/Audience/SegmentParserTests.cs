@@ -85,7 +85,7 @@ public class SegmentParserTests
     {
         var error = Assert.Throws<SegmentException>(() => CompiledSegment.Compile("tag:rust and plna != pro", "--segment", name => name == "plan"))!;
 
-        Assert.That(error.Message, Does.StartWith("--segment(1,14): no subscriber has the field 'plna'; is it misspelt?"));
+        Assert.That(error.Message, Does.StartWith("--segment(1,14): no subscriber has the field 'plna' and the 'fields' setting does not list it; is it misspelt?"));
     }
 
     [Test]

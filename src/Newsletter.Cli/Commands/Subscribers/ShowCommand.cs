@@ -34,7 +34,10 @@ internal static class ShowCommand
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
-            Console.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}\n  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
+            Console.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}");
+            if (subscriber.GivenName is not null || subscriber.FamilyName is not null)
+                Console.WriteLine($"  first name: {DisplayText.ForTerminal(subscriber.GivenName)}\n  last name: {DisplayText.ForTerminal(subscriber.FamilyName)}");
+            Console.WriteLine($"  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
             Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
             foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {DisplayText.ForTerminal(key)}: {DisplayText.ForTerminal(value)}");
             foreach (var bounce in new Delivery.Bounces.BounceStore(workspace.Database).OfSubscriber(subscriber.Id))

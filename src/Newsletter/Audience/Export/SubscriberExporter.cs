@@ -11,7 +11,8 @@ namespace Newsletter.Audience.Export;
 public enum ExportFormat
 {
     /// <summary>
-    /// RFC 4180 CSV, UTF-8: <c>email,name,tags,status</c> then one column per custom field; import reads it back.
+    /// RFC 4180 CSV, UTF-8: <c>email,name,first_name,last_name,tags,status</c> then one column per custom field; import
+    /// reads it back. The name columns hold what was imported, empty when the list gave none.
     /// Cells that a spreadsheet would run as a formula carry a leading apostrophe (see <see cref="Text.CsvFormulaGuard"/>).
     /// </summary>
     Csv,
@@ -35,13 +36,15 @@ public sealed class SubscriberExporter(SubscriberStore store, Func<IReadOnlyColl
         using var text = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
         // Every cell, the header's too, is guarded against spreadsheet formulas; the importer removes the guard.
-        foreach (var name in new[] { "email", "name", "tags", "status" }.Concat(fields)) csv.WriteField(CsvFormulaGuard.Guard(name));
+        foreach (var name in new[] { "email", "name", "first_name", "last_name", "tags", "status" }.Concat(fields)) csv.WriteField(CsvFormulaGuard.Guard(name));
         csv.NextRecord();
         var count = 0L;
         foreach (var subscriber in store.List(status))
         {
             csv.WriteField(CsvFormulaGuard.Guard(subscriber.Email));
             csv.WriteField(CsvFormulaGuard.Guard(subscriber.Name ?? ""));
+            csv.WriteField(CsvFormulaGuard.Guard(subscriber.GivenName ?? ""));
+            csv.WriteField(CsvFormulaGuard.Guard(subscriber.FamilyName ?? ""));
             csv.WriteField(string.Join(' ', subscriber.Tags));
             csv.WriteField(subscriber.Status.ToText());
             foreach (var field in fields) csv.WriteField(CsvFormulaGuard.Guard(subscriber.Fields.GetValueOrDefault(field, "")));

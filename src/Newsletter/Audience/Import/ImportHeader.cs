@@ -2,16 +2,23 @@
 namespace Newsletter.Audience;
 
 /// <summary>
-/// Maps header names (case-insensitive) to meanings: <c>email</c> (required), <c>name</c>, <c>tags</c>,
-/// <c>status</c>; every other column is a custom field named by its header as written.
+/// Maps header names (case-insensitive) to meanings: <c>email</c> (required), <c>name</c>, <c>first_name</c>,
+/// <c>last_name</c>, <c>tags</c>, <c>status</c>; every other column is a custom field named by its header as written.
+/// The name columns may also be written as spreadsheets and mail services export them: <c>First Name</c>,
+/// <c>firstname</c>, <c>given_name</c>; <c>Last Name</c>, <c>lastname</c>, <c>surname</c>, <c>family_name</c>.
 /// </summary>
 public sealed class ImportHeader
 {
-    private ImportHeader(string[] names, int email, int name, int tags, int status)
+    private static readonly string[] FirstNameColumns = ["first_name", "firstname", "given_name"];
+    private static readonly string[] LastNameColumns = ["last_name", "lastname", "surname", "family_name"];
+
+    private ImportHeader(string[] names, int email, int name, int firstName, int lastName, int tags, int status)
     {
         Names = names;
         Email = email;
         Name = name;
+        FirstName = firstName;
+        LastName = lastName;
         Tags = tags;
         Status = status;
     }
@@ -25,6 +32,12 @@ public sealed class ImportHeader
     /// <summary>0-based column of the name, or -1.</summary>
     public int Name { get; }
 
+    /// <summary>0-based column of the first (given) name, or -1.</summary>
+    public int FirstName { get; }
+
+    /// <summary>0-based column of the last (family) name, or -1.</summary>
+    public int LastName { get; }
+
     /// <summary>0-based column of the tags, or -1.</summary>
     public int Tags { get; }
 
@@ -32,7 +45,8 @@ public sealed class ImportHeader
     public int Status { get; }
 
     /// <summary>True when column <paramref name="index"/> is a custom field.</summary>
-    public bool IsField(int index) => index != Email && index != Name && index != Tags && index != Status;
+    public bool IsField(int index) =>
+        index != Email && index != Name && index != FirstName && index != LastName && index != Tags && index != Status;
 
     /// <summary>The most columns a header may have; a subscriber list needs a handful, and each costs memory per row.</summary>
     public const int MaxColumns = 1000;
@@ -68,8 +82,13 @@ public sealed class ImportHeader
             problem = new ImportProblem(1, 1, $"the header has no 'email' column (found: {string.Join(", ", names)})");
             return null;
         }
-        return new ImportHeader(names, email, Find(names, "name"), Find(names, "tags"), Find(names, "status"));
+        return new ImportHeader(names, email, Find(names, "name"), FindAny(names, FirstNameColumns), FindAny(names, LastNameColumns),
+            Find(names, "tags"), Find(names, "status"));
     }
 
     private static int Find(string[] names, string name) => Array.FindIndex(names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    // "First Name" and "first-name" are first_name too: spaces and dashes read as underscores.
+    private static int FindAny(string[] names, string[] spellings) =>
+        Array.FindIndex(names, n => spellings.Contains(n.Replace(' ', '_').Replace('-', '_'), StringComparer.OrdinalIgnoreCase));
 }

@@ -37,10 +37,20 @@ internal sealed class ImportRun(ImportHeader header) : IDisposable
             !Enum.TryParse(record[header.Status], ignoreCase: true, out status) || !Enum.IsDefined(status))
             return Reject(line, header.Status + 1,
                 $"'{record[header.Status]}' is not a status; use active, pending, unsubscribed, bounced or complained");
-        var name = header.Name >= 0 && !string.IsNullOrWhiteSpace(record[header.Name]) ? record[header.Name].Trim() : null;
+        var name = Cell(record, header.Name);
         if (!SubscriberName.TryValidate(name, out reason)) return Reject(line, header.Name + 1, reason);
-        return new ImportRow(email, name, _json.Write(header, record), status.ToText(), tags);
+        var first = Cell(record, header.FirstName);
+        if (!SubscriberName.TryValidate(first, out reason)) return Reject(line, header.FirstName + 1, reason);
+        var last = Cell(record, header.LastName);
+        if (!SubscriberName.TryValidate(last, out reason)) return Reject(line, header.LastName + 1, reason);
+        // A list with only first and last names still gives every subscriber a display name.
+        if (name is null && (first ?? last) is not null) name = string.Join(' ', new[] { first, last }.OfType<string>());
+        if (!SubscriberName.TryValidate(name, out reason)) return Reject(line, header.FirstName + 1, reason);
+        return new ImportRow(email, name, first, last, _json.Write(header, record), status.ToText(), tags);
     }
+
+    private static string? Cell(string[] record, int column) =>
+        column >= 0 && !string.IsNullOrWhiteSpace(record[column]) ? record[column].Trim() : null;
 
     private ImportRow? Reject(int line, int column, string reason)
     {
@@ -49,5 +59,9 @@ internal sealed class ImportRun(ImportHeader header) : IDisposable
     }
 }
 
-/// <summary>One valid row, in the shape it is written: name trimmed (null when blank), fields as a JSON object, status as stored.</summary>
-internal sealed record ImportRow(string Email, string? Name, string FieldsJson, string Status, IReadOnlyList<string> Tags);
+/// <summary>
+/// One valid row, in the shape it is written: names trimmed (null when blank; the display name made of first and last
+/// when the file has none), fields as a JSON object, status as stored.
+/// </summary>
+internal sealed record ImportRow(string Email, string? Name, string? FirstName, string? LastName, string FieldsJson, string Status,
+    IReadOnlyList<string> Tags);

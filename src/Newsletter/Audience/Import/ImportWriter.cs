@@ -17,7 +17,7 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>Rows per statement; batches handed to <see cref="Write"/> should be multiples of it.</summary>
     public const int BatchSize = 100;
 
-    private static readonly string[] RowParameters = ["email", "name", "fields", "status"];
+    private static readonly string[] RowParameters = ["email", "name", "first_name", "last_name", "fields", "status"];
     private static readonly string[] TagParameters = ["tag", "id"];
 
     private readonly SqliteConnection _connection;
@@ -103,8 +103,10 @@ internal sealed class ImportWriter : IDisposable
             var row = rows[first + i].Row;
             statement.Set(i, 0, row.Email);
             statement.Set(i, 1, row.Name);
-            statement.Set(i, 2, row.FieldsJson);
-            statement.Set(i, 3, row.Status);
+            statement.Set(i, 2, row.FirstName);
+            statement.Set(i, 3, row.LastName);
+            statement.Set(i, 4, row.FieldsJson);
+            statement.Set(i, 5, row.Status);
         }
         _ids.Clear();
         statement.Execute(Returned);

@@ -10,7 +10,8 @@ namespace Newsletter.Audience;
 
 /// <summary>
 /// Imports a CSV file (RFC 4180, UTF-8 with or without BOM) whose header names an <c>email</c> column and
-/// optionally <c>name</c>, <c>tags</c> and <c>status</c>; every other column becomes a custom field. Rows are
+/// optionally <c>name</c>, <c>first_name</c>, <c>last_name</c>, <c>tags</c> and <c>status</c> (see
+/// <see cref="ImportHeader"/>); every other column becomes a custom field. Rows are
 /// streamed: each is validated on the calling thread and upserted (in batches, on a writing thread) in one transaction, bad rows are reported by line and reason, and the
 /// good rows are kept unless <see cref="ImportOptions.AllOrNothing"/> is set. Suppressed addresses (unsubscribed,
 /// bounced, complained, or erased) are never brought back; they are reported as suppressed. A cell that starts with an

@@ -2,9 +2,10 @@
 namespace Newsletter.Audience.Segments;
 
 /// <summary>
-/// Checks the field names of a segment against the fields on the list. A missing field equals nothing and differs
-/// from everything, so <c>plna != pro</c> (for <c>plan</c>) silently selects every subscriber; naming the field
-/// in an error is the only way the author learns of it before the send.
+/// Checks the field names of a segment against the fields the list knows (held by a subscriber or declared in the
+/// <c>fields</c> setting). A missing field equals nothing and differs from everything, so <c>plna != pro</c> (for
+/// <c>plan</c>) silently selects every subscriber; naming the field in an error is the only way the author learns of
+/// it before the send.
 /// </summary>
 internal static class SegmentFields
 {
@@ -18,7 +19,7 @@ internal static class SegmentFields
             var token = tokens[i];
             if (token.Kind != SegmentTokenKind.Word || tokens[i + 1].Kind is not (SegmentTokenKind.Equals or SegmentTokenKind.NotEquals)) continue;
             if (exists(token.Text)) continue;
-            throw SegmentLexer.Error(text, source, token.Column, $"no subscriber has the field '{token.Text}'; is it misspelt?");
+            throw SegmentLexer.Error(text, source, token.Column, $"no subscriber has the field '{token.Text}' and the 'fields' setting does not list it; is it misspelt?");
         }
     }
 }

@@ -37,7 +37,7 @@ UPDATE deliveries SET status = 'sending', claimed_by = $run, updated_at = $now
 WHERE id IN (SELECT id FROM deliveries WHERE issue_id = $issue AND status = 'pending' ORDER BY id LIMIT $limit);
 
 -- name: claimed
-SELECT d.id, d.message_id, s.id, s.email, s.name, s.fields, s.status, d.attempts, d.first_failed_at
+SELECT d.id, d.message_id, s.id, s.email, s.name, s.fields, s.status, d.attempts, d.first_failed_at, s.first_name, s.last_name
 FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
 WHERE d.issue_id = $issue AND d.claimed_by = $run AND d.status = 'sending' AND d.handed_at IS NULL
 ORDER BY d.id;

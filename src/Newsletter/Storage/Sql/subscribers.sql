@@ -1,5 +1,5 @@
 -- Subscriber statements. Full rows read: id, email, name, fields, status, source, created_at, confirmed_at,
--- status_changed_at, tags (space-separated).
+-- status_changed_at, tags (space-separated), first_name, last_name.
 
 -- name: insert
 INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
@@ -13,10 +13,12 @@ RETURNING id, status;
 -- Imports never bring a suppressed address back: such rows are left alone and return nothing. A file may
 -- suppress an address (status unsubscribed, bounced or complained) but never re-activate one. The importer
 -- repeats the upsert-import-row tuple once per row of a batch (parameters numbered $email0, $email1, ...).
-INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
+INSERT INTO subscribers (email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
 VALUES /*rows*/
 ON CONFLICT (email) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
+    first_name = COALESCE(excluded.first_name, subscribers.first_name),
+    last_name = COALESCE(excluded.last_name, subscribers.last_name),
     fields = json_patch(subscribers.fields, excluded.fields),
     status = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN excluded.status ELSE subscribers.status END,
     status_changed_at = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN $now ELSE subscribers.status_changed_at END
@@ -24,7 +26,7 @@ WHERE subscribers.status IN ('active', 'pending')
 RETURNING id, email;
 
 -- name: upsert-import-row
-($email, $name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
+($email, $name, $first_name, $last_name, $fields, $status, $source, $now, CASE WHEN $status = 'active' THEN $now END, $now)
 
 -- name: add-tags
 INSERT OR IGNORE INTO subscriber_tags (tag, subscriber_id) VALUES /*rows*/;
@@ -43,28 +45,28 @@ SELECT coalesce(max(id), 0) FROM subscribers;
 
 -- name: by-email
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
-       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
 FROM subscribers s WHERE s.email = $email;
 
 -- name: by-id
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
-       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
 FROM subscribers s WHERE s.id = $id;
 
 -- name: list
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
-       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
 FROM subscribers s ORDER BY s.id;
 
 -- name: list-by-status
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
-       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
 FROM subscribers s WHERE s.status = $status ORDER BY s.id;
 
 -- name: list-segment
 -- The active subscribers a segment selects (Audience/Segments compiles the ids query), full rows in id order.
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
-       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id)
+       (SELECT group_concat(t.tag, ' ') FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
 FROM subscribers s WHERE s.id IN (/*segment-ids*/) ORDER BY s.id;
 
 -- name: count-segment

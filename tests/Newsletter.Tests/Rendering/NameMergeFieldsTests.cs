@@ -1,0 +1,26 @@
+// subscriber.first_name and last_name in the subject and body, for names written either way round.
+using Newsletter.Audience;
+using Newsletter.Authoring;
+using Newsletter.Tests.Checks;
+
+namespace Newsletter.Tests.Rendering;
+
+public class NameMergeFieldsTests
+{
+    [TestCase("Hopper, Grace", null, null, "Grace, three ways", "Hi Grace Hopper!")]
+    [TestCase("Grace Hopper", null, null, "Grace, three ways", "Hi Grace Hopper!")]
+    [TestCase("Hopper, Grace", "Amazing", "Grace", "Amazing, three ways", "Hi Amazing Grace!")]
+    [TestCase(null, null, null, "there, three ways", "Hi there !")]
+    public void Render_FirstAndLastName_InSubjectAndBody(string? name, string? given, string? family, string subject, string greeting)
+    {
+        var issue = IssueParser.Parse("issues/2026-12-01-x.md",
+            "---\ntitle: T\nsubject: \"{{ subscriber.first_name | default: 'there' }}, three ways\"\npreheader: P\n---\nHi {{ subscriber.first_name | default: 'there' }} {{ subscriber.last_name }}!\n");
+        var subscriber = new Subscriber(5, "grace@example.com", name, new Dictionary<string, string>(), SubscriberStatus.Active)
+            { GivenName = given, FamilyName = family };
+
+        var email = IssueCheckerTests.Prepare(issue, IssueRendererGoldenTests.RepositoryTemplatesPath()).Render(subscriber);
+
+        Assert.That(email.Subject, Is.EqualTo(subject));
+        Assert.That(email.Text, Does.Contain(greeting));
+    }
+}
