@@ -25,4 +25,5 @@ var root = new Command(CommandName.Value, "Write newsletter issues in Markdown, 
     QuickstartCommand.Create(),    // the main job on the embedded defaults, for a first look
 };
 root.Options.Add(CommonOptions.Config);
+TerminalOutput.Install();
 return await root.Parse(args).InvokeAsync();

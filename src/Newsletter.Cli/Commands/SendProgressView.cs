@@ -4,27 +4,34 @@ using Spectre.Console;
 
 namespace Newsletter.Cli.Commands;
 
-/// <summary>Progress display for <c>send</c>.</summary>
+/// <summary>
+/// Progress display for <c>send</c>. The bar's counts, rate, elapsed time and time left all come from the send's
+/// snapshots (<see cref="SendProgress"/>) and its clock; Spectre's own timers start when the bar is drawn, before the
+/// ledger is prepared, and would disagree with them.
+/// </summary>
 internal static class SendProgressView
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
 
     public static async Task<SendSummary> RunAsync(Func<IProgress<SendProgress>, Task<SendSummary>> send)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return await send(new PlainLines());
+        if (!TerminalOutput.IsTerminal) return await send(new PlainLines());
         SendSummary? summary = null;
+        var latest = new LatestProgress();
         await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SendTimes.Column(latest), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("sending", maxValue: 1);
-                summary = await send(new Progress<SendProgress>(p =>
+                latest.Changed += _ =>
                 {
+                    // The newest, not the one reported: two workers' updates may land here in either order.
+                    var p = latest.Now()!.Value.Snapshot;
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                     task.Description = $"{p.Counts()}, {p.Rate:0}/s";
-                }));
+                };
+                summary = await send(latest);
                 task.Value = task.MaxValue;
             });
         return summary!;
@@ -43,8 +50,7 @@ internal static class SendProgressView
                 if (value.Elapsed < _next) return;
                 _next = value.Elapsed + PlainInterval;
             }
-            Console.WriteLine($"  {value.Done}/{value.Total} done: {value.Counts()}, {value.Rate:0} per second" +
-                (value.Remaining is { } left ? $", about {left:hh\\:mm\\:ss} to go" : ""));
+            Console.WriteLine($"  {value.Done}/{value.Total} done: {value.Counts()}, {value.Rate:0} per second, {SendTimes.Describe(value, value.Elapsed)}");
         }
     }
 }

@@ -17,7 +17,17 @@ public sealed record SendProgress(int Total, int Sent, int Deferred, int Bounced
     public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
 
     /// <summary>Estimated time to finish at the rate so far, or null before anything is done.</summary>
-    public TimeSpan? Remaining => Rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, Total - Done) / Rate) : null;
+    public TimeSpan? Remaining => RemainingAt(Elapsed);
+
+    /// <summary>
+    /// The time left, estimated at <paramref name="elapsed"/> on the send's own clock (the one <see cref="Elapsed"/>
+    /// reads) from the rate observed until then: what is left at <see cref="Done"/> per <paramref name="elapsed"/>.
+    /// A display that ticks between snapshots passes the time now, so its elapsed time and its estimate never
+    /// disagree, and an estimate grows while nothing gets done. Null before anything is done.
+    /// </summary>
+    /// <param name="elapsed">Time since sending began, at or after <see cref="Elapsed"/>.</param>
+    public TimeSpan? RemainingAt(TimeSpan elapsed) =>
+        Done > 0 && elapsed > TimeSpan.Zero ? TimeSpan.FromTicks((long)(elapsed.Ticks * ((double)Math.Max(0, Total - Done) / Done))) : null;
 
     /// <summary>The counts in words, e.g. <c>sent 120, deferred 3, bounced 1</c> (zero counts after "sent" left out).</summary>
     public string Counts() =>

@@ -81,6 +81,14 @@ public sealed class EmailModel
         };
     }
 
+    /// <summary>
+    /// Sets <c>issue.subject</c> of <paramref name="model"/> (made by <see cref="For"/> or <see cref="ForArchive"/>) to the
+    /// subject as rendered for that reader, so a layout's <c>&lt;title&gt;</c> shows it rather than its merge fields.
+    /// The issue values shared by every reader are copied, not changed.
+    /// </summary>
+    public static void UseSubject(Dictionary<string, object?> model, string subject) =>
+        model["issue"] = new Dictionary<string, object?>((Dictionary<string, object?>)model["issue"]!) { ["subject"] = subject };
+
     /// <summary>The model for one subscriber; personal links are signed for them.</summary>
     public Dictionary<string, object?> For(Subscriber subscriber) => new()
     {

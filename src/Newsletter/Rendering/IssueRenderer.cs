@@ -116,8 +116,10 @@ public sealed partial class IssueRenderer
         var model = _model.For(subscriber);
         try
         {
+            var subject = _subject.Render(model).Trim();
+            EmailModel.UseSubject(model, subject);
             return new RenderedEmail(
-                _subject.Render(model).Trim(),
+                subject,
                 _html.Render(model),
                 TidyText(_text.Render(model)),
                 (string)model["unsubscribe_url"]!);
@@ -137,7 +139,9 @@ public sealed partial class IssueRenderer
     {
         try
         {
-            return _html.Render(_model.ForArchive());
+            var model = _model.ForArchive();
+            EmailModel.UseSubject(model, _subject.Render(model).Trim());
+            return _html.Render(model);
         }
         catch (LiquidException e)
         {

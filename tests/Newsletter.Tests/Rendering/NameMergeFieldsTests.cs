@@ -22,5 +22,17 @@ public class NameMergeFieldsTests
 
         Assert.That(email.Subject, Is.EqualTo(subject));
         Assert.That(email.Text, Does.Contain(greeting));
+        Assert.That(email.Html, Does.Contain($"<title>{subject}</title>"), "the title shows the subject this reader gets");
+    }
+
+    [Test]
+    public void RenderForArchive_SubjectWithMergeField_TitleHasItsDefault()
+    {
+        var issue = IssueParser.Parse("issues/2026-12-01-x.md",
+            "---\ntitle: T\nsubject: \"{{ subscriber.first_name | default: 'Reader' }}, three ways\"\npreheader: P\n---\nHi.\n");
+
+        var html = IssueCheckerTests.Prepare(issue, IssueRendererGoldenTests.RepositoryTemplatesPath()).RenderForArchive();
+
+        Assert.That(html, Does.Contain("<title>Reader, three ways</title>").And.Not.Contain("{{"));
     }
 }
