@@ -1,64 +1,33 @@
-// Points in-page links whose target is not in the email at the issue's web page, where it may be.
-using System.Net;
+// Points every in-page link of the body at the issue's web page, the one place where it is sure to work.
 using System.Text.RegularExpressions;
 
 namespace Newsletter.Rendering;
 
 /// <summary>
-/// A link <c>href="#comment-form"</c> jumps to the element with that id in the same document (HTML Living Standard
-/// §7.4.6.4, "the indicated part of the document"). Markdown written for a web page links to parts the email does not
-/// have, and in a mail client such a link does nothing; it is rewritten to the issue's web page with the same
-/// fragment (<c>BASEURL/issues/SLUG#comment-form</c>). Fragments whose target the email has (footnotes, headings
-/// with ids, anything with an <c>id</c> or an <c>&lt;a name&gt;</c>) stay as they are; so does a bare <c>#</c>.
+/// A link <c>href="#notes"</c> jumps to the element with that id in the same document (HTML Living Standard
+/// §7.4.6.4, "the indicated part of the document"). In an email that works only in some clients: Gmail's apps and
+/// Outlook.com drop or rename the ids, and Markdown written for a web page links to parts (<c>#comment-form</c>) that
+/// the email never had. So each fragment link of the body, footnotes and headings included, becomes a link to the
+/// issue's web page with the same fragment (<c>BASEURL/issues/SLUG#fn:1</c>): in a mail client it opens the page at
+/// that place; on the web page itself it is a link to the same document, which browsers follow by scrolling, without
+/// a reload (HTML Living Standard §7.4.2.3.3, "navigate to a fragment"). The email keeps the notes themselves.
 /// </summary>
 public static partial class FragmentLinks
 {
-    /// <summary>Every id (and <c>&lt;a name&gt;</c>) in <paramref name="html"/>, as the fragments that reach them are decoded.</summary>
-    public static IReadOnlySet<string> Targets(string html)
-    {
-        var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match tag in Tag().Matches(html))
-            foreach (Match target in TargetAttribute().Matches(tag.Value))
-                if (target.Groups[1].Value.Equals("id", StringComparison.OrdinalIgnoreCase) || Anchor().IsMatch(tag.Value))
-                    targets.Add(WebUtility.HtmlDecode(target.Groups[3].Value));
-        return targets;
-    }
-
-    /// <summary>Rewrites each <c>href="#x"</c> in <paramref name="html"/> whose <c>x</c> is not in <paramref name="targets"/> to <paramref name="pageUrl"/><c>#x</c>.</summary>
+    /// <summary>Rewrites each <c>href="#x"</c> in <paramref name="html"/> (a bare <c>#</c> too) to <paramref name="pageUrl"/><c>#x</c>.</summary>
     /// <param name="html">An HTML fragment (the issue body).</param>
     /// <param name="pageUrl">The issue's web page, absolute, without a fragment.</param>
-    /// <param name="targets">The ids of the whole email (see <see cref="Targets"/>).</param>
-    public static string Resolve(string html, string pageUrl, IReadOnlySet<string> targets) =>
+    /// <returns>The fragment with every in-page link absolute; everything else as it was.</returns>
+    public static string Resolve(string html, string pageUrl) =>
         Tag().Replace(html, tag => Href().Replace(tag.Value, m =>
         {
-            var fragment = WebUtility.HtmlDecode(m.Groups[2].Value);
-            return fragment.Length == 0 || targets.Contains(Decode(fragment)) || targets.Contains(fragment)
-                ? m.Value
-                : $"href={m.Groups[1].Value}{pageUrl}#{m.Groups[2].Value}{m.Groups[1].Value}";
+            var fragment = m.Groups[2].Value;
+            return $"href={m.Groups[1].Value}{pageUrl}{(fragment.Length == 0 ? "" : "#" + fragment)}{m.Groups[1].Value}";
         }));
-
-    // The fragment of a URL is percent-encoded (URL Standard §4.4); the id it names is not.
-    private static string Decode(string fragment)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(fragment);
-        }
-        catch (UriFormatException)
-        {
-            return fragment;
-        }
-    }
 
     // A start tag up to (not including) its '>', as in LinkResolver.
     [GeneratedRegex(@"<[A-Za-z][^<>]*")]
     private static partial Regex Tag();
-
-    [GeneratedRegex(@"^<a\s", RegexOptions.IgnoreCase)]
-    private static partial Regex Anchor();
-
-    [GeneratedRegex(@"(?<=\s)(id|name)=(""|')([^""'<>]*)\2", RegexOptions.IgnoreCase)]
-    private static partial Regex TargetAttribute();
 
     [GeneratedRegex(@"(?<=\s)href=(""|')#([^""'<>]*)\1", RegexOptions.IgnoreCase)]
     private static partial Regex Href();

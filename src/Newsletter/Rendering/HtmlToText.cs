@@ -128,6 +128,10 @@ public static class HtmlToText
                 return;
             case IElement { LocalName: "a" } back when back.ClassList.Contains("footnote-back-ref"):
                 return; // "↩" means nothing without the page to jump back to.
+            case IElement { LocalName: "a" } reference when reference.ClassList.Contains("footnote-ref"):
+                // "^1" is the whole reference in text; the note is at the end of the same part.
+                foreach (var child in reference.ChildNodes) InlineInto(child, writer, builder);
+                return;
             case IElement { LocalName: "sup" } sup:
                 builder.Append('^');
                 foreach (var child in sup.ChildNodes) InlineInto(child, writer, builder);

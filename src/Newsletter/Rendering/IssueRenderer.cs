@@ -49,21 +49,14 @@ public sealed partial class IssueRenderer
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
         // Relative links resolve against the issue's archive page, which only the model knows.
         var archiveUrl = modelFactory("", "").ArchiveUrl;
-        var bodyHtml = ToHtml(issue, archiveUrl);
+        // In-page links go to the web page, where their targets are sure to be (see FragmentLinks).
+        var bodyHtml = FragmentLinks.Resolve(ToHtml(issue, archiveUrl), archiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
 
         var htmlLayout = templates.Layout(issue.Template, "html");
         var textLayout = templates.Layout(issue.Template, "txt");
-        var written = CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
-        // Only the whole email (layout and partials included) knows which ids an in-page link can reach.
-        var linked = FragmentLinks.Resolve(bodyHtml, archiveUrl, FragmentLinks.Targets(written));
-        if (!string.Equals(linked, bodyHtml, StringComparison.Ordinal))
-        {
-            bodyHtml = linked;
-            bodyText = BodyText(bodyHtml);
-            model = modelFactory(bodyHtml, bodyText);
-        }
+        CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
 
         var contexts = new PartialContexts();
         var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates, contexts);
@@ -92,16 +85,15 @@ public sealed partial class IssueRenderer
 
     // The templates that run per subscriber are transformed (body spliced in, CSS inlined), which moves lines.
     // Rendering the sources as written once, for a sample subscriber, reports render-time errors such as an
-    // undefined merge field at their true line and column. Returns the HTML layout's output.
-    private static string CheckAsWritten(EmailModel model, LiquidTemplate body, LiquidTemplate html, LiquidTemplate text)
+    // undefined merge field at their true line and column.
+    private static void CheckAsWritten(EmailModel model, LiquidTemplate body, LiquidTemplate html, LiquidTemplate text)
     {
         var sample = model.For(SampleSubscriber.Instance);
         try
         {
             body.Render(sample);
-            var written = html.Render(sample);
+            html.Render(sample);
             text.Render(sample);
-            return written;
         }
         catch (LiquidException e)
         {

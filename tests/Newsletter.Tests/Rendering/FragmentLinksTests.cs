@@ -1,4 +1,4 @@
-// In-page links: kept when the email has their target, pointed at the issue's web page when it does not.
+// In-page links: every one points at the issue's web page, where its target is.
 using Newsletter.Authoring;
 using Newsletter.Rendering;
 using Newsletter.Tests.Checks;
@@ -10,33 +10,30 @@ public class FragmentLinksTests
     private const string Page = "https://news.example.com/issues/2026-12-01-x";
 
     [Test]
-    public void Resolve_TargetNotInTheEmail_PointsAtTheWebPage()
+    public void Resolve_EveryFragmentLink_PointsAtTheWebPage()
     {
-        var html = "<p><a href=\"#comment-form\">x</a> <a class=\"y\" href='#top'>t</a> <a href=\"#\">self</a></p>";
+        var html = "<p><a href=\"#comment-form\">x</a> <a class=\"y\" href='#top'>t</a> <a href=\"#\">self</a> <a href=\"https://a.example/#b\">o</a></p>";
 
-        Assert.That(FragmentLinks.Resolve(html, Page, new HashSet<string> { "top" }), Is.EqualTo(
-            $"<p><a href=\"{Page}#comment-form\">x</a> <a class=\"y\" href='#top'>t</a> <a href=\"#\">self</a></p>"));
+        Assert.That(FragmentLinks.Resolve(html, Page), Is.EqualTo(
+            $"<p><a href=\"{Page}#comment-form\">x</a> <a class=\"y\" href='{Page}#top'>t</a> <a href=\"{Page}\">self</a> <a href=\"https://a.example/#b\">o</a></p>"));
     }
 
     [Test]
-    public void Resolve_PercentEncodedFragment_MatchesItsDecodedId()
+    public void Resolve_PercentEncodedFragment_IsKeptAsWritten()
     {
-        var html = "<a href=\"#caf%C3%A9\">c</a><a href=\"#na%C3%AFve\">n</a>";
-
-        Assert.That(FragmentLinks.Resolve(html, Page, new HashSet<string> { "café" }), Is.EqualTo(
-            $"<a href=\"#caf%C3%A9\">c</a><a href=\"{Page}#na%C3%AFve\">n</a>"));
+        Assert.That(FragmentLinks.Resolve("<a href=\"#caf%C3%A9\">c</a>", Page), Is.EqualTo($"<a href=\"{Page}#caf%C3%A9\">c</a>"));
     }
 
     [Test]
-    public void Targets_IdsAndAnchorNames_NotOtherNames()
+    public void Resolve_TextThatOnlyLooksLikeAnAttribute_IsLeftAlone()
     {
-        var targets = FragmentLinks.Targets("<h2 id=\"intro\">I</h2><a name='old-style'></a><input name=\"q\"><abbr name=\"no\">A</abbr><li ID=\"fn:1\">");
+        var html = "<p>write href=\"#x\" in the tag</p>";
 
-        Assert.That(targets, Is.EquivalentTo(new[] { "intro", "old-style", "fn:1" }));
+        Assert.That(FragmentLinks.Resolve(html, Page), Is.EqualTo(html));
     }
 
     [Test]
-    public void Prepare_BodyWithFootnoteHeadingAndForeignFragment_RewritesOnlyTheForeignOne()
+    public void Prepare_BodyWithFootnoteHeadingAndForeignFragment_LinksAllToThePageAndKeepsTheNotes()
     {
         var issue = IssueParser.Parse("issues/2026-12-01-x.md", """
             ---
@@ -56,24 +53,22 @@ public class FragmentLinksTests
 
         Assert.That(email.Html, Does.Contain($"href=\"{Page}#comment-form\""));
         Assert.That(email.Html, Does.Contain($"href=\"{Page}#top-of-email\""));
-        Assert.That(email.Html, Does.Contain("href=\"#further-reading\"").And.Contain("id=\"further-reading\""));
-        Assert.That(email.Html, Does.Contain("href=\"#fn:1\"").And.Contain("href=\"#fnref:1\""), "footnotes stay in the email");
+        Assert.That(email.Html, Does.Contain($"href=\"{Page}#further-reading\"").And.Contain("id=\"further-reading\""));
+        Assert.That(email.Html, Does.Contain($"href=\"{Page}#fn:1\"").And.Contain($"href=\"{Page}#fnref:1\""));
+        Assert.That(email.Html, Does.Contain("The note."), "the notes stay in the email");
+        Assert.That(email.Html, Does.Not.Match("href=[\"']#"), "no in-page link is left for a mail client to drop");
         Assert.That(email.Text, Does.Contain($"{Page}#comment-form"), "the text part shows where the link goes");
+        Assert.That(email.Text, Does.Contain("footnote^1 ").And.Not.Contain("#fn:1"), "a footnote reference in text is its number");
     }
 
     [Test]
-    public void Prepare_FragmentWhoseTargetIsInTheLayout_StaysInPage()
+    public void RenderForArchive_FootnoteLinks_AreTheSamePageWithAFragment()
     {
-        using var temp = new Support.TempWorkspace();
-        var source = IssueRendererGoldenTests.RepositoryTemplatesPath();
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            temp.Write(Path.Combine("templates", Path.GetRelativePath(source, file)), File.ReadAllText(file));
-        var footer = temp.PathOf("templates/partials/footer.html.liquid");
-        File.WriteAllText(footer, "<div id=\"footer-notes\"></div>\n" + File.ReadAllText(footer));
-        var issue = IssueParser.Parse("issues/2026-12-01-x.md", "---\ntitle: T\npreheader: P\n---\nSee [the notes](#footer-notes).\n");
+        var issue = IssueParser.Parse("issues/2026-12-01-x.md", "---\ntitle: T\npreheader: P\n---\nA claim.[^1]\n\n[^1]: Its source.\n");
 
-        var html = IssueCheckerTests.Prepare(issue, temp.PathOf("templates")).Render(Newsletter.Rendering.SampleSubscriber.Instance).Html;
+        var page = IssueCheckerTests.Prepare(issue, IssueRendererGoldenTests.RepositoryTemplatesPath()).RenderForArchive();
 
-        Assert.That(html, Does.Contain("href=\"#footer-notes\""), "a partial's id is part of the email");
+        Assert.That(page, Does.Contain($"href=\"{Page}#fn:1\"").And.Contain("id=\"fn:1\""),
+            "on the page itself the link is to the same document, which a browser scrolls to");
     }
 }
