@@ -99,7 +99,7 @@ public static class PollEndpoints
         if (!workspace.Votes.SaveComment(issue.Id, claims.SubscriberId, text))
             return Page.Html("Rate first", "<p>Please pick a rating in the email first; the comment goes with it.</p>", StatusCodes.Status409Conflict);
         var current = workspace.Votes.Find(issue.Id, claims.SubscriberId)!;
-        var name = workspace.Subscribers.FindById(claims.SubscriberId)?.Name;
+        var name = workspace.Subscribers.FindById(claims.SubscriberId)?.FirstName;
         return PollPages.ThankYou(new ThankYouModel(issue, current.Rating, token, current.Comment, polls.Forms.Create(FormKind.ThankYou, token), name,
             string.IsNullOrWhiteSpace(text) ? "Your comment was removed." : "Thank you, your comment was saved."));
     }
@@ -120,7 +120,7 @@ public static class PollEndpoints
                 StatusCodes.Status503ServiceUnavailable);
         }
         if (!receipt.Recorded) return Page.InvalidLink();
-        return PollPages.ThankYou(new ThankYouModel(issue, rating, token, receipt.Comment, polls.Forms.Create(FormKind.ThankYou, token), receipt.Name));
+        return PollPages.ThankYou(new ThankYouModel(issue, rating, token, receipt.Comment, polls.Forms.Create(FormKind.ThankYou, token), receipt.FirstName));
     }
 
     // The link's own checks: signature, purpose, age, a known issue with a poll holding the option.

@@ -57,7 +57,7 @@ public static class PollPages
                 .Append($"<button type=\"submit\">{Page.E(other.Emoji)} {Page.E(other.Label)}</button></form>");
         var notice = model.Notice is null ? "" : $"<p class=\"notice\">{Page.E(model.Notice)}</p>";
         var saved = string.IsNullOrEmpty(model.Comment) ? "" : $"<p>Your comment:</p><blockquote class=\"comment\">{Page.E(model.Comment)}</blockquote>";
-        var first = string.IsNullOrWhiteSpace(model.Name) ? null : model.Name.Trim().Split(' ', 2)[0];
+        var first = string.IsNullOrWhiteSpace(model.FirstName) ? null : model.FirstName.Trim();
         return Page.Html(first is null ? "Thank you for your rating!" : $"Thank you for your rating, {first}!",
             $"<p>You rated <strong>{Page.E(model.Issue.Title)}</strong>: <strong>{Page.E(chosen.Emoji)} {Page.E(chosen.Label)}</strong>.</p>" +
             $"<p>Changed your mind? Pick another:</p><div class=\"options\">{others}</div>" + notice + saved +
@@ -74,6 +74,6 @@ public static class PollPages
 /// <param name="LinkToken">The reader's vote link token (the page's forms post under it).</param>
 /// <param name="Comment">The stored comment, or null.</param>
 /// <param name="Form">The thank-you form token of the page's forms.</param>
-/// <param name="Name">The subscriber's display name (greeted by first name), or null.</param>
+/// <param name="FirstName">The name the reader is greeted by (<see cref="Newsletter.Audience.Subscriber.FirstName"/>), or null.</param>
 /// <param name="Notice">A message above the comment form (e.g. "Comment saved"), or null.</param>
-public sealed record ThankYouModel(IssueRecord Issue, int Rating, string LinkToken, string? Comment, string Form, string? Name, string? Notice = null);
+public sealed record ThankYouModel(IssueRecord Issue, int Rating, string LinkToken, string? Comment, string Form, string? FirstName, string? Notice = null);

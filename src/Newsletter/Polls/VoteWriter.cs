@@ -1,6 +1,7 @@
 // Writes votes through one SQLite connection in group commits, acknowledging each vote only after its commit.
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Newsletter.Audience;
 using Newsletter.Storage;
 
 namespace Newsletter.Polls;
@@ -8,8 +9,8 @@ namespace Newsletter.Polls;
 /// <summary>The outcome of recording a vote.</summary>
 /// <param name="Recorded">False when the issue or subscriber does not exist (nothing was written).</param>
 /// <param name="Comment">The comment the reader left earlier with this vote, or null.</param>
-/// <param name="Name">The subscriber's display name, or null.</param>
-public sealed record VoteReceipt(bool Recorded, string? Comment, string? Name);
+/// <param name="FirstName">The name the subscriber is greeted by (<see cref="Audience.Subscriber.FirstName"/>), or null.</param>
+public sealed record VoteReceipt(bool Recorded, string? Comment, string? FirstName);
 
 /// <summary>
 /// The single writer of votes. SQLite allows one writer at a time and a commit costs a WAL sync, so concurrent
@@ -117,7 +118,8 @@ public sealed class VoteWriter : IAsyncDisposable
             using (var reader = _upsert.ExecuteReader())
             {
                 if (!reader.Read()) return new VoteReceipt(false, null, null);
-                receipt = new VoteReceipt(true, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+                receipt = new VoteReceipt(true, reader.IsDBNull(0) ? null : reader.GetString(0),
+                    reader.IsDBNull(2) ? PersonName.First(reader.IsDBNull(1) ? null : reader.GetString(1)) : reader.GetString(2));
             }
             Bind(_history, transaction, vote, now);
             _history.ExecuteNonQuery();

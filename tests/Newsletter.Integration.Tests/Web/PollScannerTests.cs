@@ -10,7 +10,7 @@ public class PollScannerTests
 
     [OneTimeSetUp]
     public async Task Start() => _site = await RunningSite.StartAsync(
-        [("scanned@example.com", "Scanned Reader"), ("reader@example.com", "Ada Lovelace"), ("late@example.com", "Late Reader"), ("changer@example.com", "Grace Hopper"), ("forger@example.com", "Forger")]);
+        [("scanned@example.com", "Scanned Reader"), ("reader@example.com", "Ada Lovelace"), ("late@example.com", "Late Reader"), ("changer@example.com", "Grace Hopper"), ("forger@example.com", "Forger"), ("reversed@example.com", "Hopper, Grace")]);
 
     [OneTimeTearDown]
     public async Task Stop() => await _site.DisposeAsync();
@@ -48,6 +48,17 @@ public class PollScannerTests
         Assert.That(thanks, Does.Contain("Thank you for your rating, Ada!").And.Contain("Great"));
         Assert.That(_site.Rating("reader@example.com"), Is.EqualTo(4));
         Assert.That(_site.History("reader@example.com"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Reader_NamedFamilyNameFirst_IsThankedByTheGivenName()
+    {
+        var url = _site.VoteUrl("reversed@example.com", 5);
+        var page = await (await _site.Http.GetAsync(url)).Content.ReadAsStringAsync();
+
+        var thanks = await (await _site.PostFormAsync(url, ("form", RunningSite.FormToken(page)))).Content.ReadAsStringAsync();
+
+        Assert.That(thanks, Does.Contain("Thank you for your rating, Grace!"), "the same first name the email greeted with");
     }
 
     [Test]

@@ -2,12 +2,12 @@
 
 -- name: upsert
 -- Records the current rating; nothing when the issue or subscriber does not exist (then no row is returned).
--- Returns the stored comment and the subscriber's name so the thank-you page needs no second read.
+-- Returns the stored comment and the subscriber's name and first_name so the thank-you page needs no second read.
 INSERT INTO votes (issue_id, subscriber_id, rating, voted_at, changed_at)
 SELECT $issue, $subscriber, $rating, $now, $now
 WHERE EXISTS (SELECT 1 FROM subscribers WHERE id = $subscriber) AND EXISTS (SELECT 1 FROM issues WHERE id = $issue)
 ON CONFLICT (issue_id, subscriber_id) DO UPDATE SET rating = excluded.rating, changed_at = excluded.changed_at
-RETURNING comment, (SELECT name FROM subscribers WHERE id = $subscriber);
+RETURNING comment, (SELECT name FROM subscribers WHERE id = $subscriber), (SELECT first_name FROM subscribers WHERE id = $subscriber);
 
 -- name: history
 INSERT INTO vote_history (issue_id, subscriber_id, rating, at) VALUES ($issue, $subscriber, $rating, $now);
