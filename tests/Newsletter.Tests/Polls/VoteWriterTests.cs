@@ -36,7 +36,7 @@ public class VoteWriterTests
     }
 
     [Test]
-    public async Task RecordAsync_AfterComment_ReturnsCommentAndNameAndKeepsComment()
+    public async Task RecordAsync_AfterComment_ReturnsCommentAndFirstNameAndKeepsComment()
     {
         using var temp = new TempWorkspace();
         var (database, issueId, subscribers) = Seed(temp, 1);
@@ -46,7 +46,7 @@ public class VoteWriterTests
         Assert.That(store.SaveComment(issueId, subscribers[0], "  <i>nice</i>  "), Is.True);
         await using var writer = new VoteWriter(database, TimeProvider.System);
         var receipt = await writer.RecordAsync(issueId, subscribers[0], 2);
-        Assert.That(receipt, Is.EqualTo(new VoteReceipt(true, "<i>nice</i>", "Reader 0")));
+        Assert.That(receipt, Is.EqualTo(new VoteReceipt(true, "<i>nice</i>", "Reader")), "\"Reader 0\" is greeted as Reader");
         Assert.That(store.Find(issueId, subscribers[0]), Is.EqualTo(new CurrentVote(2, "<i>nice</i>")));
         Assert.Throws<ArgumentException>(() => store.SaveComment(issueId, subscribers[0], new string('x', VoteStore.MaxCommentLength + 1)));
     }
