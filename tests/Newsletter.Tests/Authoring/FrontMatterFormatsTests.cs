@@ -39,19 +39,53 @@ public class FrontMatterFormatsTests
     }
 
     [Test]
-    public void Parse_TomlLineThatIsNotKeyValue_ReportsItsPosition()
+    public void Parse_TomlLineThatIsNotKeyValue_ReportsItsPositionAndWhatWasExpected()
     {
         var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"ok\"\nthis is not toml\n+++\n"))!;
         Assert.That(error.Position.Line, Is.EqualTo(3));
-        Assert.That(error.Reason, Does.Contain("key = value"));
+        Assert.That(error.Position.Column, Is.EqualTo(6), "at the word where '=' was expected");
+        Assert.That(error.Reason, Does.StartWith("front matter is not valid TOML:").And.Contain("="));
     }
 
     [Test]
-    public void Parse_TomlArrayOfTables_IsRefusedWithAHint()
+    public void Parse_TomlDuplicateKey_IsAnErrorAtTheSecondOne()
     {
-        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"ok\"\n[[poll.options]]\nlabel = \"Yes\"\n+++\n"))!;
-        Assert.That(error.Position.Line, Is.EqualTo(3));
-        Assert.That(error.Reason, Does.Contain("inline array"));
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"a\"\npreheader = \"p\"\ntitle = \"b\"\n+++\n"))!;
+        Assert.That(error.Position.Line, Is.EqualTo(4));
+        Assert.That(error.Reason, Does.Contain("title"));
+    }
+
+    [Test]
+    public void Parse_TomlArrayOfTablesAndMultiLineString_ReadAsTomlMeansThem()
+    {
+        var issue = IssueParser.Parse("x.md", """"
+            +++
+            title = "Hugo's way"
+            preheader = """
+            Two lines \
+            joined"""
+            [poll]
+            question = "Useful?"
+            [[poll.options]]
+            label = "Yes"
+            emoji = "👍"
+            [[poll.options]]
+            label = "No"
+            emoji = "👎"
+            +++
+            Body
+            """");
+        Assert.That(issue.Preheader, Is.EqualTo("Two lines joined"));
+        Assert.That(issue.Poll!.Question, Is.EqualTo("Useful?"));
+        Assert.That(issue.Poll.Options.Select(o => o.Emoji + o.Label), Is.EqualTo(new[] { "👍Yes", "👎No" }));
+        Assert.That(issue.BodyLine, Is.EqualTo(15));
+    }
+
+    [Test]
+    public void Parse_TomlFieldErrorInsideATable_PointsAtItsLine()
+    {
+        var error = Assert.Throws<IssueFormatException>(() => IssueParser.Parse("x.md", "+++\ntitle = \"ok\"\n[poll]\nquestion = \"Q\"\noptions = [\"Only one\"]\n+++\n"))!;
+        Assert.That(error.Position.Line, Is.EqualTo(5));
     }
 
     [Test]
