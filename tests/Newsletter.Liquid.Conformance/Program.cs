@@ -1,22 +1,39 @@
-// Runs a Golden Liquid style conformance file against the engine and prints "N passed, M failed".
+// Runs a Golden Liquid style conformance file against our engine (or, for comparison, Fluid) and prints "N passed, M failed".
 using System.Text;
 using System.Text.Json;
 using Newsletter.Liquid;
 
+if (args is ["--undefined-variable"])
+{
+    StrictErrors.Show();
+    return 0;
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Newsletter.Liquid.Conformance FILE.json [--failures FILE]");
+    Console.Error.WriteLine("usage: Newsletter.Liquid.Conformance FILE.json [--engine ours|fluid] [--failures FILE] | --undefined-variable");
     return 2;
 }
 
 string? failuresPath = null;
+var engine = "ours";
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--failures" && i + 1 < args.Length)
     {
         failuresPath = args[++i];
     }
+    else if (args[i] == "--engine" && i + 1 < args.Length)
+    {
+        engine = args[++i];
+    }
 }
+Func<JsonElement, Outcome> run = engine switch
+{
+    "ours" => ConformanceCase.Run,
+    "fluid" => FluidCase.Run,
+    _ => throw new ArgumentException($"unknown engine '{engine}': ours or fluid"),
+};
 
 using var document = JsonDocument.Parse(File.ReadAllText(args[0]));
 var passed = 0;
@@ -24,7 +41,7 @@ var failed = 0;
 var report = new StringBuilder();
 foreach (var testCase in document.RootElement.GetProperty("tests").EnumerateArray())
 {
-    var outcome = ConformanceCase.Run(testCase);
+    var outcome = run(testCase);
     if (outcome.Passed)
     {
         passed++;
@@ -49,7 +66,7 @@ else if (failed > 0)
     Console.Write(report);
 }
 
-Console.WriteLine($"{passed} passed, {failed} failed");
+Console.WriteLine($"{engine}: {passed} passed, {failed} failed ({100.0 * passed / Math.Max(1, passed + failed):0.0}%)");
 return failed == 0 ? 0 : 1;
 
 /// <summary>Runs one case: parse mode from its tags, partials from "templates", data as JSON.</summary>
@@ -107,7 +124,16 @@ internal static class ConformanceCase
         return new Outcome(name, template, ok, invalid ? "error" : Show(expected), JsonSerializer.Serialize(actual));
     }
 
-    private static string Show(List<string> expected) => string.Join(" | ", expected.Select(e => JsonSerializer.Serialize(e)));
+    /// <summary>The expected results of a case: "result" and any alternatives in "results".</summary>
+    public static List<string> Expected(JsonElement testCase)
+    {
+        var expected = new List<string>();
+        if (testCase.TryGetProperty("result", out var result)) expected.Add(result.GetString()!);
+        if (testCase.TryGetProperty("results", out var results)) expected.AddRange(results.EnumerateArray().Select(r => r.GetString()!));
+        return expected;
+    }
+
+    public static string Show(List<string> expected) => string.Join(" | ", expected.Select(e => JsonSerializer.Serialize(e)));
 }
 
 internal sealed record Outcome(string Name, string Template, bool Passed, string Expected, string Actual);
