@@ -7,7 +7,7 @@ using Newsletter.Tests.Support;
 namespace Newsletter.Tests.Rendering;
 
 // Golden files: each Golden/NAME.md renders (with the product's default templates) to NAME.expected.html and
-// NAME.expected.txt. Set UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
+// NAME.expected.txt. After an intended change, `bash tests/update-golden.sh` rewrites them; then review the diff.
 public class IssueRendererGoldenTests
 {
     private static string Here => Path.Combine(TestContext.CurrentContext.TestDirectory, "Rendering", "Golden");
@@ -81,9 +81,10 @@ public class IssueRendererGoldenTests
     private static void Compare(string expectedName, string actual)
     {
         var source = Path.Combine(SourceGoldenFolder(), expectedName);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") File.WriteAllText(source, actual);
-        Assert.That(File.Exists(Path.Combine(Here, expectedName)) || File.Exists(source), Is.True, $"missing golden file {expectedName}; run with UPDATE_GOLDEN=1");
-        Assert.That(actual, Is.EqualTo(File.ReadAllText(source)), $"{expectedName} differs; if intended, run with UPDATE_GOLDEN=1 and review the diff");
+        // Only tests/update-golden.sh passes this parameter: no environment left set in a shell rewrites a golden file.
+        if (TestContext.Parameters.Get("update-golden", "") == "yes") File.WriteAllText(source, actual);
+        Assert.That(File.Exists(Path.Combine(Here, expectedName)) || File.Exists(source), Is.True, $"missing golden file {expectedName}; run bash tests/update-golden.sh");
+        Assert.That(actual, Is.EqualTo(File.ReadAllText(source)), $"{expectedName} differs; if intended, run bash tests/update-golden.sh and review the diff");
     }
 
     private static string SourceGoldenFolder() => Path.Combine(Path.GetDirectoryName(RepositoryTemplates())!, "tests", "Newsletter.Tests", "Rendering", "Golden");
