@@ -19,7 +19,7 @@ public class SignupFlowTests
         try
         {
             using var http = new HttpClient();
-            await WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
             var form = await http.GetStringAsync(baseUrl + "/subscribe");
             Assert.That(form, Does.Contain("name=\"website\""));
 
@@ -69,7 +69,7 @@ public class SignupFlowTests
             // With Expect: 100-continue the client waits for the server's verdict before sending a large body, so a
             // refusal arrives as a response instead of as a connection closed under a half-sent upload.
             using var http = new HttpClient { DefaultRequestHeaders = { ExpectContinue = true } };
-            await WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
 
             var escapes = await Post(http, baseUrl, "ada@example.com", "Ada\u001b[2J");
             var long100K = await Post(http, baseUrl, "bob@example.com", new string('x', 100_000));
@@ -105,22 +105,5 @@ public class SignupFlowTests
             ["email"] = email, ["name"] = name, ["website"] = honeypot,
         }));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task WaitUntilUp(HttpClient http, string baseUrl)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                await http.GetAsync(baseUrl + "/subscribe");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("serve did not start within 10 seconds");
     }
 }

@@ -46,7 +46,7 @@ public class ArchiveImageTests
         try
         {
             using var http = new HttpClient();
-            await ArchiveTests.WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl);
 
             var page = await http.GetAsync($"{baseUrl}/issues/{Slug}");
             var html = await page.Content.ReadAsStringAsync();

@@ -23,7 +23,7 @@ public class ArchiveTests
         try
         {
             using var http = new HttpClient();
-            await WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl);
 
             var index = await http.GetStringAsync(baseUrl + "/");
             Assert.That(index, Does.Contain($"href=\"{baseUrl}/issues/{DesignIssue.Slug}\""));
@@ -57,22 +57,5 @@ public class ArchiveTests
             serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
         }
-    }
-
-    internal static async Task WaitUntilUp(HttpClient http, string url)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            try
-            {
-                await http.GetAsync(url);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail($"{url} did not come up");
     }
 }

@@ -18,7 +18,7 @@ public class PreviewTests
         try
         {
             using var http = new HttpClient();
-            await ArchiveTests.WaitUntilUp(http, url + "/version");
+            await ServerReady.WaitUntilUp(http, url + "/version");
 
             var page = await http.GetStringAsync(url + "/");
             Assert.That(page, Does.Contain("Phone (375 px), dark").And.Contain("Plain-text part").And.Contain("<option>grace@example.org</option>"));

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MimeKit;
-using Newsletter.Integration.Tests.Design;
 using Newsletter.Integration.Tests.Peers;
 using Newsletter.Integration.Tests.Support;
 using Newsletter.Integration.Tests.Web;
@@ -87,7 +86,7 @@ public class EditorsWeekTests
         try
         {
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-            await ArchiveTests.WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl);
 
             // The image the email shows is there, and so is the issue's page with its title.
             var image = await http.GetAsync($"{baseUrl}/issues/{Slug}/images/hero.png");

@@ -30,7 +30,7 @@ public class ServePollTests
         try
         {
             using var http = new HttpClient();
-            await WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl + "/");
 
             // The link opens a page whose form (submitted by its script in a browser) records the vote.
             var page = await http.GetAsync(pollLinks[1]);
@@ -79,7 +79,7 @@ public class ServePollTests
         try
         {
             using var http = new HttpClient();
-            await WaitUntilUp(http, baseUrl);
+            await ServerReady.WaitUntilUp(http, baseUrl + "/");
             var page = await http.GetAsync(header);
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a GET only shows the confirmation page");
             Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE status = 'active'"), Is.EqualTo(1));
@@ -95,22 +95,5 @@ public class ServePollTests
             await serve.WaitForExitAsync();
         }
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE status = 'unsubscribed'"), Is.EqualTo(1));
-    }
-
-    private static async Task WaitUntilUp(HttpClient http, string baseUrl)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                await http.GetAsync(baseUrl + "/");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("serve did not start within 10 seconds");
     }
 }
