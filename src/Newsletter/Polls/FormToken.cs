@@ -58,7 +58,7 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
         kind = default;
         issuedAt = default;
         Span<byte> bytes = stackalloc byte[HeaderLength + TagLength + 3];
-        if (formToken is null || formToken.Length != 36 || !TryDecode(formToken, bytes, out var written) || written != HeaderLength + TagLength)
+        if (formToken is null || formToken.Length != 36 || !Base64UrlText.TryDecode(formToken, bytes, out var written) || written != HeaderLength + TagLength)
             return false;
         if (bytes[0] != Version || !Enum.IsDefined((FormKind)bytes[2])) return false;
         Span<byte> expected = stackalloc byte[TagLength];
@@ -93,20 +93,5 @@ public sealed class FormToken(SigningKeyRing keys, TimeProvider clock)
         Span<byte> full = stackalloc byte[32];
         HMACSHA256.HashData(key, message[..used], full);
         full[..TagLength].CopyTo(tag);
-    }
-
-    private static bool TryDecode(string text, Span<byte> destination, out int written)
-    {
-        written = 0;
-        foreach (var c in text)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
-        try
-        {
-            return Base64Url.TryDecodeFromChars(text, destination, out written);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }

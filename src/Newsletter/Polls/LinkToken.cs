@@ -61,7 +61,7 @@ public sealed class LinkToken(SigningKeyRing keys, TimeProvider clock)
     {
         claims = null;
         Span<byte> decoded = stackalloc byte[72];
-        if (token.Length is 0 or > 96 || !TryDecode(token, decoded, out var written) || written < 3 + 4 + TagLength)
+        if (token.Length is 0 or > 96 || !Base64UrlText.TryDecode(token, decoded, out var written) || written < 3 + 4 + TagLength)
             return false;
         var bytes = decoded[..written];
         if (bytes[0] != Version || bytes[2] != (byte)purpose) return false;
@@ -75,22 +75,6 @@ public sealed class LinkToken(SigningKeyRing keys, TimeProvider clock)
         if (maxAge is { } age && Today() - (long)day > age.TotalDays) return false;
         claims = new LinkClaims(purpose, (long)issue, (long)subscriber, (int)argument, (int)day);
         return true;
-    }
-
-    // TryDecodeFromChars still throws for some malformed inputs; a link from the outside world is never an exception.
-    private static bool TryDecode(string token, Span<byte> destination, out int written)
-    {
-        written = 0;
-        foreach (var c in token)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
-        try
-        {
-            return Base64Url.TryDecodeFromChars(token, destination, out written);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private static bool SignedByAny(IReadOnlyList<byte[]> candidates, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> tag)
