@@ -34,6 +34,7 @@ public sealed class Workspace
         Tokens = new LinkToken(Keys, clock);
         Links = new PersonalLinks(settings.BaseUrl, Tokens);
         Stats = new StatsReport(Issues, Votes);
+        Welcome = new WelcomeQueue(settings.Issues, Issues, Ledger, () => Composer().Domain);
         _signer = new Lazy<DkimMessageSigner?>(() => LoadSigner(settings.Dkim));
     }
 
@@ -71,6 +72,9 @@ public sealed class Workspace
 
     /// <summary>Link builder.</summary>
     public PersonalLinks Links { get; }
+
+    /// <summary>The welcome issue's per-subscriber queue.</summary>
+    public WelcomeQueue Welcome { get; }
 
     /// <summary>Per-issue figures.</summary>
     public StatsReport Stats { get; }
