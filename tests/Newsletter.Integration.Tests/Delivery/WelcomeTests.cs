@@ -28,6 +28,7 @@ public class WelcomeTests
         Assert.That(Sent(workspace), Is.EqualTo(1), "old@example.com was not added with --welcome and ada@ gets one");
         Assert.That(File.ReadAllText(Directory.GetFiles(workspace.PathOf("outbox/welcome"), "*.eml").Single()), Does.Contain("ada@example.com"));
         Assert.That(workspace.Count("SELECT count(*) FROM issues WHERE slug = 'welcome' AND status = 'sent'"), Is.Zero, "a welcome issue is never finished");
+        Assert.That(workspace.Run("status").Output, Does.Contain("welcome: welcome"));
     }
 
     [Test]

@@ -88,4 +88,14 @@ public class WelcomeQueueTests
         Assert.That(_ledger.Prepare(WelcomeId, "welcome", "example.com", enqueueActive: false).Enqueued, Is.EqualTo(0));
         Assert.That(_ledger.Claim(WelcomeId, 10).Select(d => d.Subscriber.Email), Is.EqualTo(new[] { "b@example.com" }));
     }
+
+    [Test]
+    public void Queue_RecordsTheIssueAsTheWelcome()
+    {
+        var reader = _subscribers.Add("reader@example.com", null);
+        _queue.Queue(reader.Id);
+        var record = _issues.FindBySlug("welcome")!;
+        Assert.That(record.Welcome, Is.True);
+        Assert.That(record.State, Is.EqualTo("welcome"));
+    }
 }
