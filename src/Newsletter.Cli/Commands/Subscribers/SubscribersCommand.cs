@@ -93,7 +93,13 @@ internal static class SubscribersCommand
                 Console.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
                 return ExitCodes.InputError;
             }
-            workspace.Subscribers.SetStatus(subscriber.Id, SubscriberStatus.Unsubscribed);
+            // A bounced or complained address keeps that status: it is the stronger reason to stay off the list.
+            if (!new Unsubscribes(workspace.Database, workspace.Clock).Unsubscribe(subscriber.Id, null, UnsubscribeSource.Cli) &&
+                subscriber.Status is SubscriberStatus.Bounced or SubscriberStatus.Complained)
+            {
+                Console.WriteLine($"{subscriber.Email} is {subscriber.Status.ToText()} and stays off the list.");
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"{subscriber.Email} is unsubscribed.");
             return ExitCodes.Ok;
         }));

@@ -126,6 +126,7 @@ INSERT OR REPLACE INTO erased_addresses (email_hash, reason, erased_at) VALUES (
 DELETE FROM vote_history WHERE subscriber_id = $id;
 DELETE FROM votes WHERE subscriber_id = $id;
 DELETE FROM bounces WHERE subscriber_id = $id;
+DELETE FROM unsubscribes WHERE subscriber_id = $id;
 DELETE FROM deliveries WHERE subscriber_id = $id;
 DELETE FROM subscribers WHERE id = $id;
 
