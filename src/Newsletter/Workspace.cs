@@ -33,7 +33,7 @@ public sealed class Workspace
         Keys = SigningKeyRing.Load(settings.SigningKeyFile ?? SigningKeyRing.DefaultKeyFile(settings.Database));
         Tokens = new LinkToken(Keys, clock);
         Links = new PersonalLinks(settings.BaseUrl, Tokens);
-        Stats = new StatsReport(Issues, Votes);
+        Stats = new StatsReport(Issues, Votes, new BounceStore(Database), new Unsubscribes(Database, clock));
         Welcome = new WelcomeQueue(settings.Issues, Issues, Ledger, () => Composer().Domain);
         _signer = new Lazy<DkimMessageSigner?>(() => LoadSigner(settings.Dkim));
     }
