@@ -75,4 +75,17 @@ public class UnsubscribesTests
         new Newsletter.Audience.Suppression.Erasure(_subscribers, new Newsletter.Audience.Suppression.ErasedAddresses(_database), TimeProvider.System).Forget(reader.Email);
         Assert.That(_unsubscribes.CountForIssue(_issueId), Is.Zero);
     }
+
+    [Test]
+    public void PersonalData_ListsEachUnsubscribeWithIssueAndSource()
+    {
+        var reader = _subscribers.Add("reader@example.com", null);
+        _unsubscribes.Unsubscribe(reader.Id, _issueId, UnsubscribeSource.OneClick);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            new Newsletter.Audience.Suppression.PersonalData(_database).Write(_subscribers.FindById(reader.Id)!, writer);
+        var entry = System.Text.Json.JsonDocument.Parse(buffer.ToArray()).RootElement.GetProperty("unsubscribes").EnumerateArray().Single();
+        Assert.That(entry.GetProperty("issue").GetString(), Is.EqualTo("2026-11-20-x"));
+        Assert.That(entry.GetProperty("source").GetString(), Is.EqualTo("one-click"));
+    }
 }
