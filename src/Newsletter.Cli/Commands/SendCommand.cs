@@ -40,6 +40,7 @@ internal static class SendCommand
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            if (parsed.Welcome && result.GetValue(dryRun)) return WelcomeDryRun(workspace, parsed);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
             if (parsed.Welcome)
             {
@@ -106,6 +107,15 @@ internal static class SendCommand
             Console.Error.WriteLine("error: " + e.Message);
             return e is SendBlockedException ? ExitCodes.Busy : ExitCodes.InputError;
         }
+    }
+
+    // A welcome issue's audience is what waits in the ledger, not the list: the dry run checks it and counts those.
+    private static int WelcomeDryRun(Workspace workspace, Issue issue)
+    {
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        Console.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
+        Console.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
+        return ExitCodes.Ok;
     }
 
     private static int DryRun(Workspace workspace, Issue issue, string? segmentOption)

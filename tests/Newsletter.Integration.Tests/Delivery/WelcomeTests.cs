@@ -65,7 +65,11 @@ public class WelcomeTests
         var path = workspace.Write("issues/welcome.md", Welcome);
         workspace.Run("subscribers", "add", "old@example.com");
 
+        var dryRun = workspace.Run("send", path, "--dry-run");
         var result = workspace.Run("send", path);
+
+        Assert.That(dryRun.ExitCode, Is.EqualTo(0), dryRun.Error);
+        Assert.That(dryRun.Output, Does.Contain("0 welcome(s) wait to be sent. Nothing was sent."));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Output, Does.Contain("'welcome' is the welcome issue (welcome: true): it goes to each subscriber once"));
