@@ -40,6 +40,8 @@ internal static class SendCommand
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            // Two welcome issues are refused here too, not only where subscribers are welcomed.
+            if (parsed.Welcome) workspace.Welcome.Find();
             if (parsed.Welcome && result.GetValue(dryRun)) return WelcomeDryRun(workspace, parsed);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
             if (parsed.Welcome)

@@ -27,10 +27,19 @@ public static class WelcomeIssue
             }
             if (!issue.Welcome) continue;
             if (found is not null)
-                throw new IssueFormatException(new SourcePosition(file, 1, 1),
+                throw new IssueFormatException(KeyPosition(file),
                     $"both {found.SourcePath} and {file} say 'welcome: true'; a new subscriber gets one welcome, so keep it in one file");
             found = issue;
         }
         return found;
+    }
+
+    // The line of the second file's `welcome` key (YAML `welcome:`, TOML `welcome =`, Pelican `Welcome:`), else line 1.
+    private static SourcePosition KeyPosition(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        var index = Array.FindIndex(lines, l => l.StartsWith("welcome", StringComparison.OrdinalIgnoreCase) &&
+            l[7..].TrimStart() is [':' or '=', ..]);
+        return index < 0 ? new SourcePosition(file, 1, 1) : new SourcePosition(file, index + 1, 1, lines[index]);
     }
 }

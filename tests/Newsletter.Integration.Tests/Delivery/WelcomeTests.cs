@@ -85,11 +85,17 @@ public class WelcomeTests
 
         var add = workspace.Run("subscribers", "add", "ada@example.com", "--welcome");
         var due = workspace.Run("send", "--due");
+        var send = workspace.Run("send", workspace.PathOf("issues/welcome.md"));
+        var check = workspace.Run("check", workspace.PathOf("issues/welcome.md"));
 
         Assert.That(add.ExitCode, Is.EqualTo(1));
         Assert.That(add.Error, Does.Contain("hello.md").And.Contain("welcome.md").And.Contain("welcome: true"));
         Assert.That(due.ExitCode, Is.EqualTo(1));
         Assert.That(due.Error, Does.Contain("hello.md").And.Contain("welcome.md"));
+        Assert.That(send.ExitCode, Is.EqualTo(1));
+        Assert.That(send.Error, Does.Contain("hello.md").And.Contain("welcome.md"));
+        Assert.That(check.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(check.Output + check.Error, Does.Contain("welcome.md(3,1)").And.Contain("say 'welcome: true'"));
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.Zero);
     }
 

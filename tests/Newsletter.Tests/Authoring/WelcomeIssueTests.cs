@@ -53,5 +53,7 @@ public class WelcomeIssueTests
         var second = _workspace.Write("issues/b-welcome.md", "---\ntitle: Hello again\nwelcome: true\n---\nBody\n");
         var e = Assert.Throws<IssueFormatException>(() => WelcomeIssue.Find(_workspace.PathOf("issues")));
         Assert.That(e!.Message, Does.Contain(first).And.Contain(second).And.Contain("welcome: true"));
+        Assert.That(e.Position.Path, Is.EqualTo(second));
+        Assert.That(e.Position.Line, Is.EqualTo(3), "the line of the second file's welcome key");
     }
 }
