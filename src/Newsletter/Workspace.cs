@@ -33,7 +33,8 @@ public sealed class Workspace
         Keys = SigningKeyRing.Load(settings.SigningKeyFile ?? SigningKeyRing.DefaultKeyFile(settings.Database));
         Tokens = new LinkToken(Keys, clock);
         Links = new PersonalLinks(settings.BaseUrl, Tokens);
-        Stats = new StatsReport(Issues, Votes);
+        Stats = new StatsReport(Issues, Votes, new BounceStore(Database), new Unsubscribes(Database, clock));
+        Welcome = new WelcomeQueue(settings.Issues, Issues, Ledger, () => Composer().Domain);
         _signer = new Lazy<DkimMessageSigner?>(() => LoadSigner(settings.Dkim));
     }
 
@@ -72,6 +73,9 @@ public sealed class Workspace
     /// <summary>Link builder.</summary>
     public PersonalLinks Links { get; }
 
+    /// <summary>The welcome issue's per-subscriber queue.</summary>
+    public WelcomeQueue Welcome { get; }
+
     /// <summary>Per-issue figures.</summary>
     public StatsReport Stats { get; }
 
@@ -95,15 +99,28 @@ public sealed class Workspace
     /// <summary>
     /// Runs every pre-send rule on the issue file (<see cref="IssueChecker"/>) and, as <c>send</c> would, resolves its
     /// <c>segment:</c> against this list, so an expression <c>send</c> refuses is an error here too (rule <c>segment</c>).
+    /// A welcome issue is an error when another file of the issues folder is one too (rule <c>welcome</c>).
     /// </summary>
     /// <param name="path">The issue file.</param>
     public CheckReport Check(string path)
     {
         var report = IssueChecker.Check(path, Settings.Templates, parsed => Prepare(parsed, 0));
         if (report.Findings.Any(f => f.Rule == "front-matter")) return report;
+        var issue = LoadIssue(path);
+        if (issue.Welcome)
+        {
+            try
+            {
+                Welcome.Find();
+            }
+            catch (IssueFormatException e)
+            {
+                report = report with { Findings = [new CheckFinding(CheckSeverity.Error, "welcome", e.Position, e.Reason), .. report.Findings] };
+            }
+        }
         try
         {
-            Audience.Segments.IssueSegment.Resolve(LoadIssue(path), null, HasField);
+            Audience.Segments.IssueSegment.Resolve(issue, null, HasField);
             return report;
         }
         catch (Audience.Segments.SegmentException e)

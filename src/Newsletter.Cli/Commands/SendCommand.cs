@@ -40,13 +40,22 @@ internal static class SendCommand
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            // Two welcome issues are refused here too, not only where subscribers are welcomed.
+            if (parsed.Welcome) workspace.Welcome.Find();
+            if (parsed.Welcome && result.GetValue(dryRun)) return WelcomeDryRun(workspace, parsed);
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
+            if (parsed.Welcome)
+            {
+                Console.WriteLine(WelcomeSend.PerSubscriber(parsed) + "; sending the welcomes that wait.");
+                return await WelcomeSend.SendWaitingAsync(workspace, configPath, parsed, cancellationToken);
+            }
             return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment));
         }));
         return command;
     }
 
-    private static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
+    /// <summary>Checks, sends and reports one issue; returns the exit code.</summary>
+    internal static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
         string? segment = null)
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
@@ -64,12 +73,13 @@ internal static class SendCommand
     {
         var due = DueIssues.Find(workspace.Settings.Issues, workspace.Issues, workspace.Clock.GetUtcNow(), out var problems);
         foreach (var problem in problems) Console.Error.WriteLine("error: " + problem.Message);
+        var exit = problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+        exit = Math.Max(exit, await SendWelcomesAsync(workspace, configPath, log, cancellationToken));
         if (due.Count == 0)
         {
             Console.WriteLine("No issue is due.");
-            return problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+            return exit;
         }
-        var exit = problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
         foreach (var issue in due)
         {
             try
@@ -84,6 +94,30 @@ internal static class SendCommand
             }
         }
         return exit;
+    }
+
+    // Welcomes queued by web confirmations (and any a stopped run left) go first: they are due the moment they are queued.
+    private static async Task<int> SendWelcomesAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (workspace.Welcome.Find() is not { } welcome || workspace.Welcome.Waiting(welcome) == 0) return ExitCodes.Ok;
+            return await SendOneAsync(workspace, configPath, log, welcome, cancellationToken);
+        }
+        catch (Exception e) when (e is NewsletterException or SendBlockedException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return e is SendBlockedException ? ExitCodes.Busy : ExitCodes.InputError;
+        }
+    }
+
+    // A welcome issue's audience is what waits in the ledger, not the list: the dry run checks it and counts those.
+    private static int WelcomeDryRun(Workspace workspace, Issue issue)
+    {
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        Console.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
+        Console.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
+        return ExitCodes.Ok;
     }
 
     private static int DryRun(Workspace workspace, Issue issue, string? segmentOption)

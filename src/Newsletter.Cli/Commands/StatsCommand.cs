@@ -1,8 +1,7 @@
-// `newsletter stats [ISSUE]`: ratings per issue with bars, the trend of the average, and the comments; as a table, CSV or JSON.
+// `newsletter stats [ISSUE]`: ratings per issue with bars, unsubscribes, bounces and complaints, the trend of the average, and the comments; as a table, CSV or JSON.
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Newsletter.Delivery.Bounces;
 using Newsletter.Reporting;
 using Newsletter.Text;
 using Spectre.Console;
@@ -20,7 +19,7 @@ internal static class StatsCommand
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var withEmails = new Option<bool>("--with-emails") { Description = "Show who wrote each comment (personal data)" };
-        var command = new Command("stats", "Show deliveries, poll ratings, the trend and comments per issue") { issue, format, withEmails };
+        var command = new Command("stats", "Show deliveries, poll ratings, unsubscribes, bounces, complaints, the trend and comments per issue") { issue, format, withEmails };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
@@ -36,7 +35,6 @@ internal static class StatsCommand
             {
                 stats = workspace.Stats.ForAll(people);
             }
-            stats = WithBounces(workspace, stats);
             switch (result.GetValue(format))
             {
                 case "json":
@@ -52,13 +50,6 @@ internal static class StatsCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    // Bounces and complaints per issue, from the reports that came back as mail.
-    private static IReadOnlyList<IssueStats> WithBounces(Workspace workspace, IReadOnlyList<IssueStats> stats)
-    {
-        var bounces = new BounceStore(workspace.Database);
-        return stats.Select(s => workspace.Issues.FindBySlug(s.Slug) is { } record ? s with { Bounces = bounces.Counts(record.Id) } : s).ToList();
     }
 
     private static void WriteTables(IReadOnlyList<IssueStats> all)
@@ -77,9 +68,12 @@ internal static class StatsCommand
                 table.AddRow(Cell($"{option.Emoji} {option.Label} ({option.Value})"), option.Count.ToString(CultureInfo.InvariantCulture),
                     (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%", new string('█', (int)Math.Round(BarWidth * share)));
             }
-            table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"
-                + (stats.Bounces is { IsEmpty: false } b ? $" · bounces {b.Hard} hard, {b.Soft} soft · complaints {b.Complaints}" : "")));
+            table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"));
             AnsiConsole.Write(table);
+            // A line of its own rather than the caption, which wraps at the table's width.
+            Console.WriteLine($"  unsubscribes {stats.Unsubscribes} ({Percent(stats.UnsubscribeRate)})" + (stats.Bounces is { } b
+                ? $" · hard bounces {b.Hard} ({Percent(stats.HardBounceRate)}) · soft bounces {b.Soft} ({Percent(stats.SoftBounceRate)}) · complaints {b.Complaints} ({Percent(stats.ComplaintRate)})"
+                : ""));
             foreach (var comment in stats.Comments)
                 Console.WriteLine($"  [{comment.Rating}] {DisplayText.ForTerminal(comment.Text.ReplaceLineEndings(" "))}{(comment.Email is null ? "" : $"  ({DisplayText.ForTerminal(comment.Email)})")}");
             Console.WriteLine();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newsletter.Audience.Signup;
 using Newsletter.Audience.Suppression;
 using Newsletter.Delivery.Transports;
@@ -14,7 +15,8 @@ namespace Newsletter.Web.Signup;
 /// Maps <c>GET /subscribe</c> (the form), <c>POST /subscribe</c> (form fields <c>email</c>, <c>name</c> and the
 /// honeypot <c>website</c>, which people never see and bots fill in), <c>GET /subscribe/confirm/{token}</c> (a page
 /// with one button, since link scanners fetch every URL) and <c>POST /subscribe/confirm/{token}</c>, which activates
-/// the subscriber. Every accepted form gets the same answer, so the form never tells whether an address is known.
+/// the subscriber and queues the welcome issue for them (sent by the next <c>send --due</c>). Every accepted form
+/// gets the same answer, so the form never tells whether an address is known.
 /// </summary>
 public static class SignupEndpoints
 {
@@ -29,6 +31,7 @@ public static class SignupEndpoints
     {
         var workspace = app.ServiceProvider.GetRequiredService<Workspace>();
         var signup = Create(workspace);
+        var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Newsletter.Web.Signup");
         app.MapGet(FormPath, (Workspace w) => Form(w, null));
         app.MapPost(FormPath, (HttpContext context, Workspace w) => SubmitAsync(context, w, signup)).DisableAntiforgery();
         app.MapGet(SignupService.ConfirmPath + "{token}", (string token, Workspace w) =>
@@ -38,10 +41,26 @@ public static class SignupEndpoints
                     "<form method=\"post\"><button type=\"submit\">Confirm subscription</button></form>")
                 : Page.InvalidLink());
         app.MapPost(SignupService.ConfirmPath + "{token}", (string token, Workspace w) =>
-            signup.Confirm(token) is { } subscriber
-                ? Page.Html("You are subscribed", $"<p>{Page.E(subscriber.Email)} will receive {Page.E(w.Settings.Name)}. Welcome!</p>")
-                : Page.InvalidLink()).DisableAntiforgery();
+        {
+            if (signup.Confirm(token) is not { } subscriber) return Page.InvalidLink();
+            QueueWelcome(w, subscriber.Id, log);
+            return Page.Html("You are subscribed", $"<p>{Page.E(subscriber.Email)} will receive {Page.E(w.Settings.Name)}. Welcome!</p>");
+        }).DisableAntiforgery();
         return app;
+    }
+
+    // The reader is subscribed whatever happens here: a broken welcome setup is the editor's to fix, so it is logged
+    // (and `send --due` reports it too) rather than shown on the reader's page.
+    private static void QueueWelcome(Workspace workspace, long subscriberId, ILogger log)
+    {
+        try
+        {
+            workspace.Welcome.Queue(subscriberId);
+        }
+        catch (Exception e) when (e is NewsletterException or FormatException)
+        {
+            log.LogWarning("No welcome was queued for subscriber {Id}: {Reason}", subscriberId, e.Message);
+        }
     }
 
     private static SignupService Create(Workspace workspace)

@@ -38,7 +38,7 @@ public static class StatsEndpoints
         var top = all.SelectMany(s => s.Votes).Select(v => v.Value).DefaultIfEmpty(5).Max();
         if (all.Count > 0) body.Append("<h2>Average rating across issues</h2>").Append(SvgCharts.Trend(StatsReport.Trend(all), top));
         foreach (var stats in all.Reverse()) body.Append(Issue(stats));
-        return Page.Html($"{workspace.Settings.Name}: ratings", body.ToString());
+        return Page.Html($"{workspace.Settings.Name}: ratings, unsubscribes and bounces", body.ToString());
     }
 
     private static string Issue(IssueStats stats)
@@ -47,6 +47,7 @@ public static class StatsEndpoints
         html.Append("<table><tr><th>Delivered</th><th>Responses</th><th>Response rate</th><th>Average</th></tr>")
             .Append($"<tr><td>{stats.Delivered}</td><td>{stats.Responses}</td><td>{(stats.ResponseRate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–")}</td>")
             .Append($"<td>{(stats.Average is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")}</td></tr></table>")
+            .Append(Losses(stats))
             .Append(SvgCharts.Bars(stats));
         if (stats.Comments.Count > 0)
         {
@@ -59,6 +60,20 @@ public static class StatsEndpoints
         }
         return html.Append("</section>").ToString();
     }
+
+    // Who the issue lost or could not reach, each as a count and a share of the deliveries.
+    private static string Losses(IssueStats stats)
+    {
+        var bounces = stats.Bounces;
+        return "<table class=\"losses\"><tr><th>Unsubscribes</th><th>Hard bounces</th><th>Soft bounces</th><th>Complaints</th></tr><tr>" +
+            Cell(stats.Unsubscribes, stats.UnsubscribeRate) + Cell(bounces?.Hard, stats.HardBounceRate) +
+            Cell(bounces?.Soft, stats.SoftBounceRate) + Cell(bounces?.Complaints, stats.ComplaintRate) + "</tr></table>";
+    }
+
+    private static string Cell(int? count, double? rate) =>
+        $"<td>{(count is { } c ? c.ToString(CultureInfo.InvariantCulture) : "–")} ({Percent(rate)})</td>";
+
+    private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     // Compares hashes in fixed time, so neither the secret's content nor its length leaks through timing.
     private static bool Authorized(HttpRequest request, Workspace workspace)

@@ -41,15 +41,18 @@ public static class UnsubscribeEndpoints
         return Unsubscribed(token, subscriber, workspace, polls);
     }
 
-    private static IResult Unsubscribe(string token, Workspace workspace, PollServices polls)
+    private static async Task<IResult> Unsubscribe(string token, HttpRequest request, Workspace workspace, PollServices polls,
+        CancellationToken cancellationToken)
     {
-        if (Find(token, workspace) is not { } subscriber) return Page.InvalidLink();
+        if (!workspace.Tokens.TryVerify(token, LinkPurpose.Unsubscribe, maxAge: null, out var claims) ||
+            workspace.Subscribers.FindById(claims.SubscriberId) is not { } subscriber)
+            return Page.InvalidLink();
+        // A mail client's one-click POST carries this body (RFC 8058 §3.2); the page's own button sends none.
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var source = form?["List-Unsubscribe"].ToString() == "One-Click" ? UnsubscribeSource.OneClick : UnsubscribeSource.Link;
         // Only a subscriber still on the list changes: a bounce or complaint is kept as the stronger reason.
-        if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Pending)
-        {
-            workspace.Subscribers.SetStatus(subscriber.Id, SubscriberStatus.Unsubscribed);
+        if (new Unsubscribes(workspace.Database, workspace.Clock).Unsubscribe(subscriber.Id, claims.IssueId, source))
             subscriber = subscriber with { Status = SubscriberStatus.Unsubscribed };
-        }
         return Unsubscribed(token, subscriber, workspace, polls);
     }
 

@@ -130,6 +130,15 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The highest subscriber id so far (0 for an empty list): every subscriber added later has a larger one.</summary>
+    public long MaxId()
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlCatalog.Get("subscribers", "max-id");
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Sets a subscriber's status; returns false when it already had it.</summary>
     public bool SetStatus(long id, SubscriberStatus status)
     {

@@ -37,6 +37,12 @@ public sealed record Issue
     /// <summary>Audience segment (front matter <c>segment</c>, e.g. <c>tag:rust and not tag:beginner</c>); null sends to every active subscriber.</summary>
     public string? Segment { get; init; }
 
+    /// <summary>
+    /// Front matter <c>welcome: true</c>: the issue goes to each subscriber once, when they confirm or are added with
+    /// <c>--welcome</c>, and never to the whole list by date (see <see cref="WelcomeIssue"/>).
+    /// </summary>
+    public bool Welcome { get; init; }
+
     /// <summary>The Markdown body.</summary>
     public required string Body { get; init; }
 

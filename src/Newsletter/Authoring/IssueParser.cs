@@ -9,14 +9,15 @@ namespace Newsletter.Authoring;
 /// Parses <c>issues/YYYY-MM-DD-slug.md</c>. Front matter keys: <c>title</c> (required unless the body starts with a
 /// <c># heading</c>), <c>subject</c>, <c>preheader</c>, <c>date</c> (YYYY-MM-DD), <c>send_at</c> (ISO 8601 with an
 /// offset), <c>template</c>, <c>poll</c> (<c>false</c>, or <c>question</c> plus <c>options</c> of
-/// <c>label</c>/<c>emoji</c>/<c>value</c>), <c>segment</c> (an audience segment expression). Other keys become <see cref="Issue.Meta"/>.
+/// <c>label</c>/<c>emoji</c>/<c>value</c>), <c>segment</c> (an audience segment expression), <c>welcome</c> (<c>true</c> for the email each new subscriber gets once,
+/// see <see cref="WelcomeIssue"/>). Other keys become <see cref="Issue.Meta"/>.
 /// A file with neither front matter nor a heading takes its title from the file name, as Jekyll and Hugo do
 /// (<c>2026-12-01-build-notes.md</c> is "Build notes"), with a warning.
 /// </summary>
 public static partial class IssueParser
 {
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
-        { "title", "subject", "preheader", "date", "send_at", "template", "poll", "segment" };
+        { "title", "subject", "preheader", "date", "send_at", "template", "poll", "segment", "welcome" };
 
     /// <summary>
     /// The largest issue file, in bytes (2 MiB). Gmail clips an email's HTML at 102 KB, so a real issue is far
@@ -79,6 +80,7 @@ public static partial class IssueParser
             Template = Template(front, lines),
             Poll = Poll(front, lines),
             Segment = String(front, lines, "segment"),
+            Welcome = Flag(front, lines, "welcome"),
             Meta = front.Keys.Where(k => !KnownKeys.Contains(k) && front[k] is YamlScalarNode)
                 .ToDictionary(k => k, k => ((YamlScalarNode)front[k]!).Value ?? ""),
             Body = body,
@@ -93,6 +95,13 @@ public static partial class IssueParser
         if (node is not YamlScalarNode scalar) throw Error(front, lines, node, $"'{key}' must be a single line of text");
         return string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim();
     }
+
+    private static bool Flag(FrontMatter front, string[] lines, string key) => String(front, lines, key)?.ToLowerInvariant() switch
+    {
+        null or "false" or "no" or "off" => false,
+        "true" or "yes" or "on" => true,
+        var other => throw Error(front, lines, front[key]!, $"'{key}' must be true or false, not '{other}'"),
+    };
 
     private static DateOnly? Date(FrontMatter front, string[] lines)
     {

@@ -5,7 +5,8 @@ namespace Newsletter.Delivery;
 
 /// <summary>
 /// Scans the issues folder for issues that are due (the schedule set by <c>newsletter schedule</c>, else the file's
-/// <c>send_at</c>, has passed), not completely sent, and neither paused nor cancelled.
+/// <c>send_at</c>, has passed), not completely sent, and neither paused nor cancelled. A welcome issue is never due:
+/// it goes to each subscriber on their own (see <see cref="WelcomeIssue"/> and <see cref="WelcomeQueue"/>).
 /// </summary>
 public static class DueIssues
 {
@@ -25,6 +26,7 @@ public static class DueIssues
                 try
                 {
                     var issue = IssueParser.Load(file);
+                    if (issue.Welcome) continue;
                     var record = store.FindBySlug(issue.Slug);
                     if (record is not null && (record.Status == "sent" || IssueSender.BlockedReason(record) is not null)) continue;
                     if ((record?.ScheduledAt ?? issue.SendAt) is { } at && at <= now) found.Add((issue, at));

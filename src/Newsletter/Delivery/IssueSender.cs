@@ -14,6 +14,8 @@ namespace Newsletter.Delivery;
 /// error stops the send with nothing written. Two tiers of failure: a refused recipient fails that delivery only
 /// (5xx bounces and suppresses the subscriber; 4xx and throttling are retried with backoff), while
 /// <see cref="SendOptions.MaxConsecutiveErrors"/> soft failures in a row pause the whole send with the last reason.
+/// A welcome issue (<see cref="Issue.Welcome"/>) only sends the deliveries <see cref="WelcomeQueue"/> queued, never
+/// the whole list, and is never marked sent: more subscribers keep arriving.
 /// </summary>
 public sealed class IssueSender(SendLedger ledger, IssueStore issues, SubscriberStore subscribers, IDeliveryTransport transport,
     SendOptions? options = null, TimeProvider? clock = null)
@@ -46,7 +48,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         try
         {
             var before = ledger.Counts(record.Id);
-            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.Domain, segment);
+            var (recovered, _) = ledger.Prepare(record.Id, issue.Slug, composer.Domain, segment, enqueueActive: !issue.Welcome);
             issues.MarkStarted(record.Id);
             var run = new SendRun(ledger.Counts(record.Id)[DeliveryStatus.Pending], _options.MaxConsecutiveErrors, progress);
             using var session = ledger.OpenSession();
@@ -56,7 +58,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
             var after = ledger.Counts(record.Id);
             var waiting = after[DeliveryStatus.SoftFailed];
-            if (!run.Stopping && after[DeliveryStatus.Pending] == 0 && after[DeliveryStatus.Sending] == 0 && waiting == 0)
+            if (!issue.Welcome && !run.Stopping && after[DeliveryStatus.Pending] == 0 && after[DeliveryStatus.Sending] == 0 && waiting == 0)
                 issues.MarkFinished(record.Id);
             return new SendSummary(issue.Slug, run.Sent, run.Deferred, run.Bounced, run.Suppressed, before[DeliveryStatus.Sent],
                 recovered, run.Clock.Elapsed, run.PausedReason, run.StoppedReason, run.GaveUp, waiting, ledger.NextRetry(record.Id),

@@ -9,7 +9,7 @@ namespace Newsletter.Delivery;
 /// <summary>Persistence of <see cref="IssueRecord"/>s, keyed by slug.</summary>
 public sealed class IssueStore(Database database, TimeProvider clock)
 {
-    /// <summary>Inserts the issue or refreshes its title, subject, schedule and poll; returns the stored record.</summary>
+    /// <summary>Inserts the issue or refreshes its title, subject, schedule, poll and welcome flag; returns the stored record.</summary>
     public IssueRecord Register(Issue issue)
     {
         using var connection = database.Connect();
@@ -20,6 +20,7 @@ public sealed class IssueStore(Database database, TimeProvider clock)
         command.Parameters.AddWithValue("$subject", issue.Subject);
         command.Parameters.AddWithValue("$send_at", issue.SendAt is { } at ? StoredTime.ToText(at) : DBNull.Value);
         command.Parameters.AddWithValue("$poll", issue.Poll is null ? DBNull.Value : JsonSerializer.Serialize(issue.Poll));
+        command.Parameters.AddWithValue("$welcome", issue.Welcome ? 1 : 0);
         command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
         command.ExecuteNonQuery();
         return FindBySlug(issue.Slug)!;
@@ -85,7 +86,8 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     private static IssueRecord Read(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
         reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<PollDefinition>(reader.GetString(4)),
-        reader.GetString(5), Time(reader, 6), Time(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), Time(reader, 9));
+        reader.GetString(5), Time(reader, 6), Time(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), Time(reader, 9),
+        reader.GetInt64(10) != 0);
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));

@@ -51,11 +51,13 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     /// <param name="slug">Issue slug, the first part of each Message-ID.</param>
     /// <param name="domain">Domain of each Message-ID (the sender's domain).</param>
     /// <param name="segment">Limits the new deliveries to the active subscribers this audience segment selects; null for all.</param>
+    /// <param name="enqueueActive">False to add no rows (a welcome issue, whose deliveries are queued one by one).</param>
     /// <returns>
     /// <c>Recovered</c>: deliveries that were in flight when an earlier run stopped; they are sent again and may arrive
     /// twice. <c>Enqueued</c>: rows added.
     /// </returns>
-    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain, CompiledSegment? segment = null)
+    public (int Recovered, int Enqueued) Prepare(long issueId, string slug, string domain, CompiledSegment? segment = null,
+        bool enqueueActive = true)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
@@ -63,12 +65,49 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("$issue", issueId), ("$run", RunId)));
         Run(connection, transaction, "recover-in-flight", scalar: false, ("$issue", issueId), ("$run", RunId), ("$now", now));
         Run(connection, transaction, "retry-due", scalar: false, ("$issue", issueId), ("$now", now));
+        if (!enqueueActive)
+        {
+            transaction.Commit();
+            return (recovered, 0);
+        }
         using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
         enqueue.Transaction = transaction;
         segment?.Apply(enqueue, SqlCatalog.Get("deliveries", "enqueue-segment"));
         var enqueued = enqueue.ExecuteNonQuery();
         transaction.Commit();
         return (recovered, enqueued);
+    }
+
+    /// <summary>
+    /// Queues one pending delivery of the issue for one subscriber (a welcome), unless they have one already in any
+    /// state or are not active. The ledger's unique issue and subscriber pair makes a second call a no-op, so a
+    /// rerun never queues (or sends) twice.
+    /// </summary>
+    /// <returns>True when a delivery was queued.</returns>
+    public bool Enqueue(long issueId, long subscriberId, string slug, string domain)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "enqueue-one", ("$issue", issueId), ("$subscriber", subscriberId), ("$slug", slug),
+            ("$domain", domain), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>Queues a delivery of the issue for every active subscriber whose id is above <paramref name="afterId"/> and who has none yet.</summary>
+    /// <returns>Deliveries queued.</returns>
+    public int EnqueueAddedAfter(long issueId, long afterId, string slug, string domain)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "enqueue-added-after", ("$issue", issueId), ("$after", afterId), ("$slug", slug),
+            ("$domain", domain), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deliveries of the issue a run would send or retry (pending, soft-failed or left claimed), whatever their retry time.</summary>
+    public int Waiting(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "count-waiting", ("$issue", issueId));
+        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     /// <summary>Claims up to <paramref name="limit"/> pending deliveries for this run, in id order.</summary>

@@ -104,7 +104,7 @@ public sealed class VoteStore(Database database, TimeProvider clock)
         return tally;
     }
 
-    /// <summary>Deliveries of the issue that reached the transport.</summary>
+    /// <summary>Deliveries of the issue the transport accepted: sent, including those a bounce report later marked <c>bounced</c>.</summary>
     public int Delivered(long issueId)
     {
         using var connection = database.Connect();

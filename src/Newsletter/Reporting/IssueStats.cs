@@ -1,4 +1,4 @@
-// Per-issue poll figures: what `newsletter stats` and the stats page report.
+// Per-issue figures: ratings, unsubscribes, bounces and complaints, as `newsletter stats` and the stats page report them.
 using System.Text.Json.Serialization;
 using Newsletter.Delivery.Bounces;
 
@@ -7,7 +7,7 @@ namespace Newsletter.Reporting;
 /// <summary>The figures of one issue.</summary>
 /// <param name="Slug">Issue slug.</param>
 /// <param name="Title">Issue title.</param>
-/// <param name="Delivered">Deliveries accepted by the transport.</param>
+/// <param name="Delivered">Deliveries accepted by the transport (including those that bounced later); every rate is of this.</param>
 /// <param name="Votes">Per option, in poll order: label, rating value and number of votes.</param>
 /// <param name="Responses">Subscribers who voted.</param>
 /// <param name="Average">Mean rating of the responses, rounded to 2 decimals; null when there are none.</param>
@@ -23,9 +23,34 @@ public sealed record IssueStats(
     [property: JsonPropertyName("response_rate")] double? ResponseRate,
     [property: JsonPropertyName("comments")] IReadOnlyList<CommentEntry> Comments)
 {
-    /// <summary>Bounces and complaints that came back for the issue as mail; null when not looked up.</summary>
+    /// <summary>
+    /// People who drew a hard bounce, a soft bounce or a complaint for the issue (reports that came back as mail, each
+    /// person once per kind); null when not looked up.
+    /// </summary>
     [JsonPropertyName("bounces"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BounceCounts? Bounces { get; init; }
+
+    /// <summary>People who unsubscribed through a link in the issue's email (page button or one-click), each once.</summary>
+    [JsonPropertyName("unsubscribes")]
+    public int Unsubscribes { get; init; }
+
+    /// <summary><see cref="Unsubscribes"/> divided by <see cref="Delivered"/> (0–1, 4 decimals); null when nothing was delivered.</summary>
+    [JsonPropertyName("unsubscribe_rate")]
+    public double? UnsubscribeRate => RateOf(Unsubscribes);
+
+    /// <summary>Hard bounces divided by <see cref="Delivered"/>; null when nothing was delivered or bounces were not looked up.</summary>
+    [JsonPropertyName("hard_bounce_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HardBounceRate => Bounces is { } b ? RateOf(b.Hard) : null;
+
+    /// <summary>Soft bounces divided by <see cref="Delivered"/>; null when nothing was delivered or bounces were not looked up.</summary>
+    [JsonPropertyName("soft_bounce_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SoftBounceRate => Bounces is { } b ? RateOf(b.Soft) : null;
+
+    /// <summary>Complaints divided by <see cref="Delivered"/>; null when nothing was delivered or bounces were not looked up.</summary>
+    [JsonPropertyName("complaint_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ComplaintRate => Bounces is { } b ? RateOf(b.Complaints) : null;
+
+    private double? RateOf(int count) => Delivered == 0 ? null : Math.Round((double)count / Delivered, 4);
 }
 
 /// <summary>Votes for one poll option.</summary>

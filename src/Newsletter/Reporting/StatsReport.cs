@@ -1,11 +1,13 @@
-// Computes IssueStats from the ledger and the votes.
+// Computes IssueStats from the ledger, the votes, the unsubscribes and the bounce reports.
+using Newsletter.Audience;
 using Newsletter.Delivery;
+using Newsletter.Delivery.Bounces;
 using Newsletter.Polls;
 
 namespace Newsletter.Reporting;
 
 /// <summary>Builds <see cref="IssueStats"/> for recorded issues.</summary>
-public sealed class StatsReport(IssueStore issues, VoteStore votes)
+public sealed class StatsReport(IssueStore issues, VoteStore votes, BounceStore bounces, Unsubscribes unsubscribes)
 {
     /// <summary>Figures for every recorded issue with a poll, oldest first; addresses only when <paramref name="withPeople"/>.</summary>
     public IReadOnlyList<IssueStats> ForAll(bool withPeople = false) =>
@@ -21,7 +23,11 @@ public sealed class StatsReport(IssueStore issues, VoteStore votes)
         double? average = responses == 0 ? null : Math.Round(tally.Sum(kv => (double)kv.Key * kv.Value) / responses, 2);
         double? rate = delivered == 0 ? null : Math.Round((double)responses / delivered, 4);
         var comments = votes.Comments(issue.Id).Select(c => new CommentEntry(c.Rating, c.Text, c.At, withPeople ? c.Email : null)).ToList();
-        return new IssueStats(issue.Slug, issue.Title, delivered, options, responses, average, rate, comments);
+        return new IssueStats(issue.Slug, issue.Title, delivered, options, responses, average, rate, comments)
+        {
+            Bounces = bounces.PeopleCounts(issue.Id),
+            Unsubscribes = unsubscribes.CountForIssue(issue.Id),
+        };
     }
 
     /// <summary>The average rating of each issue that has responses, oldest first: the trend across issues.</summary>

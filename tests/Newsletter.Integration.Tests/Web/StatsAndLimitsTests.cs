@@ -17,6 +17,29 @@ public class StatsAndLimitsTests
         _site = await RunningSite.StartAsync([("ada@example.com", "Ada"), ("grace@example.com", "Grace"), ("linus@example.com", "Linus")]);
         await VoteAsync("ada@example.com", 5, "<b>Loved</b> the chaos section");
         await VoteAsync("grace@example.com", 4, null);
+        // Linus leaves through the issue's one-click link (twice: counted once); Grace's address bounces; Ada complains twice.
+        for (var i = 0; i < 2; i++)
+            await _site.Http.PostAsync(_site.UnsubscribeUrl("linus@example.com"),
+                new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        RecordBounce("grace@example.com", "hard", "<r1@example.net>");
+        RecordBounce("ada@example.com", "complaint", "<r2@example.net>");
+        RecordBounce("ada@example.com", "complaint", "<r3@example.net>");
+    }
+
+    private void RecordBounce(string email, string kind, string reportId)
+    {
+        using var connection = _site.Workspace.Database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO bounces (delivery_id, subscriber_id, issue_id, kind, matched_by, report_message_id, received_at)
+            SELECT id, subscriber_id, issue_id, $kind, 'verp', $report, '2026-11-21T08:00:00Z' FROM deliveries
+            WHERE issue_id = $issue AND subscriber_id = $subscriber
+            """;
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$report", reportId);
+        command.Parameters.AddWithValue("$issue", _site.IssueId);
+        command.Parameters.AddWithValue("$subscriber", _site.SubscriberId(email));
+        Assert.That(command.ExecuteNonQuery(), Is.EqualTo(1));
     }
 
     [OneTimeTearDown]
@@ -39,6 +62,8 @@ public class StatsAndLimitsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Contain("<svg").And.Contain("class=\"bars\"").And.Contain("class=\"trend\"").And.Contain("<polyline"));
         Assert.That(html, Does.Contain("<td>3</td><td>2</td><td>66.7%</td>").And.Contain("<td>4.50</td>"));
+        Assert.That(html, Does.Contain("<tr><th>Unsubscribes</th><th>Hard bounces</th><th>Soft bounces</th><th>Complaints</th></tr>" +
+            "<tr><td>1 (33.3%)</td><td>1 (33.3%)</td><td>0 (0.0%)</td><td>1 (33.3%)</td></tr>"));
         Assert.That(html, Does.Contain("&lt;b&gt;Loved&lt;/b&gt; the chaos section").And.Not.Contain("<b>Loved"));
         Assert.That(html, Does.Not.Contain("ada@example.com"), "no personal data unless asked for");
 
@@ -57,6 +82,13 @@ public class StatsAndLimitsTests
         Assert.That(issue.GetProperty("average").GetDouble(), Is.EqualTo(4.5));
         Assert.That(issue.GetProperty("response_rate").GetDouble(), Is.EqualTo(0.6667));
         Assert.That(issue.GetProperty("votes").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(issue.GetProperty("unsubscribes").GetInt32(), Is.EqualTo(1));
+        Assert.That(issue.GetProperty("unsubscribe_rate").GetDouble(), Is.EqualTo(0.3333));
+        Assert.That(issue.GetProperty("bounces").GetProperty("hard").GetInt32(), Is.EqualTo(1));
+        Assert.That(issue.GetProperty("bounces").GetProperty("complaints").GetInt32(), Is.EqualTo(1), "two reports from one reader");
+        Assert.That(issue.GetProperty("hard_bounce_rate").GetDouble(), Is.EqualTo(0.3333));
+        Assert.That(issue.GetProperty("soft_bounce_rate").GetDouble(), Is.EqualTo(0));
+        Assert.That(issue.GetProperty("complaint_rate").GetDouble(), Is.EqualTo(0.3333));
         var comment = issue.GetProperty("comments")[0];
         Assert.That(comment.GetProperty("text").GetString(), Is.EqualTo("<b>Loved</b> the chaos section"));
         Assert.That(comment.TryGetProperty("email", out _), Is.False);
@@ -64,12 +96,14 @@ public class StatsAndLimitsTests
         var csv = _site.Files.Run("stats", "--format", "csv");
         Assert.That(csv.ExitCode, Is.EqualTo(0), csv.Error);
         var lines = csv.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("slug,title,delivered,responses,response_rate,average,option_value,option_label,option_votes"));
+        Assert.That(lines[0], Is.EqualTo("slug,title,delivered,responses,response_rate,average,option_value,option_label,option_votes," +
+            "unsubscribes,unsubscribe_rate,hard_bounces,hard_bounce_rate,soft_bounces,soft_bounce_rate,complaints,complaint_rate"));
         Assert.That(lines, Has.Length.EqualTo(6));
-        Assert.That(lines[1], Is.EqualTo($"{SampleIssue.Slug},Résumé of resilience,3,2,0.6667,4.5,5,Loved it,1"));
+        Assert.That(lines[1], Is.EqualTo($"{SampleIssue.Slug},Résumé of resilience,3,2,0.6667,4.5,5,Loved it,1,1,0.3333,1,0.3333,0,0,1,0.3333"));
 
         var table = _site.Files.Run("stats");
         Assert.That(table.Output, Does.Contain("Average rating across issues").And.Contain("<b>Loved</b> the chaos section"));
+        Assert.That(table.Output, Does.Contain("unsubscribes 1 (33.3%)").And.Contain("hard bounces 1 (33.3%)").And.Contain("complaints 1 (33.3%)"));
     }
 
     [Test]

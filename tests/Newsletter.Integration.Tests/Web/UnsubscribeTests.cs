@@ -28,6 +28,8 @@ public class UnsubscribeTests
             Assert.That(response.Headers.Location, Is.Null, "no redirect");
             Assert.That(Status("oneclick@example.com"), Is.EqualTo("unsubscribed"));
         }
+        Assert.That(_site.Count($"SELECT count(*) FROM unsubscribes WHERE subscriber_id = $subscriber AND issue_id = {_site.IssueId} AND source = 'one-click'",
+            "oneclick@example.com"), Is.EqualTo(1), "recorded once, for the issue the link came from");
     }
 
     [Test]
@@ -40,6 +42,8 @@ public class UnsubscribeTests
 
         var done = await (await _site.Http.PostAsync(url, new FormUrlEncodedContent([]))).Content.ReadAsStringAsync();
         Assert.That(Status("footer@example.com"), Is.EqualTo("unsubscribed"));
+        Assert.That(_site.Count($"SELECT count(*) FROM unsubscribes WHERE subscriber_id = $subscriber AND issue_id = {_site.IssueId} AND source = 'link'",
+            "footer@example.com"), Is.EqualTo(1));
         var resubscribe = RunningSite.Forms(done).Single(f => f.Action.EndsWith("/resubscribe"));
 
         var forged = await _site.PostFormAsync(_site.BaseUrl + resubscribe.Action, ("form", "x"));
@@ -58,6 +62,7 @@ public class UnsubscribeTests
         var url = _site.UnsubscribeUrl("bounced@example.com");
         var page = await (await _site.Http.PostAsync(url, new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"))).Content.ReadAsStringAsync();
         Assert.That(Status("bounced@example.com"), Is.EqualTo("bounced"));
+        Assert.That(_site.Count("SELECT count(*) FROM unsubscribes WHERE subscriber_id = $subscriber", "bounced@example.com"), Is.Zero);
         Assert.That(page, Does.Not.Contain("/resubscribe"));
     }
 

@@ -71,4 +71,11 @@ public class DueIssuesTests
         Assert.That(problems, Has.Count.EqualTo(1));
         Assert.That(problems[0].Message, Does.Contain("2026-11-20-broken.md"));
     }
+
+    [Test]
+    public void Find_WelcomeIssueWithPastSendAt_IsNeverDue()
+    {
+        _workspace.Write("issues/2026-11-20-welcome.md", "---\ntitle: Welcome\nwelcome: true\nsend_at: 2026-11-20T07:00:00Z\n---\nBody\n");
+        Assert.That(Due(), Is.EqualTo(new[] { "2026-11-21-past" }));
+    }
 }

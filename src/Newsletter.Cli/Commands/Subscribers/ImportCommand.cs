@@ -13,22 +13,35 @@ internal static class ImportCommand
         var file = new Argument<string>("file") { Description = "CSV file with a header line: email, and optionally name, tags, status and custom fields" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report what would change; write nothing" };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Import nothing if any row is bad" };
+        var welcome = new Option<bool>("--welcome") { Description = "Send the welcome issue (welcome: true) now to each active subscriber the file adds, once" };
         var command = new Command("import", "Import subscribers from a CSV file: bad rows are reported and skipped, good rows kept")
         {
-            file, dryRun, allOrNothing,
+            file, dryRun, allOrNothing, welcome,
         };
-        command.SetAction((result, _) => CommandRunner.Run(() =>
+        command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
-            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var configPath = result.GetValue(CommonOptions.Config)!;
+            var workspace = Workspace.Open(configPath);
             var path = result.GetValue(file)!;
             var options = new ImportOptions(result.GetValue(dryRun), result.GetValue(allOrNothing));
+            var welcomeIssue = result.GetValue(welcome) ? workspace.Welcome.Find() : null;
+            if (result.GetValue(welcome) && welcomeIssue is null)
+            {
+                Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
+                return ExitCodes.InputError;
+            }
+            // Subscribers the file adds get ids above this one; those it only updates already had their chance.
+            var before = workspace.Subscribers.MaxId();
             var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(path, options);
             foreach (var problem in report.Problems)
                 Console.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {DisplayText.ForTerminal(problem.Reason)}");
             foreach (var row in report.Suppressed)
                 Console.WriteLine($"{new SourcePosition(path, row.Line, 0)}: {row.Email} is suppressed ({row.Reason}); not imported.");
             Console.WriteLine(Summary(report, options));
-            return report.Problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+            var exit = report.Problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
+            if (welcomeIssue is null || options.DryRun || !report.Written) return exit;
+            workspace.Welcome.QueueAddedAfter(before);
+            return Math.Max(exit, await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken));
         }));
         return command;
     }

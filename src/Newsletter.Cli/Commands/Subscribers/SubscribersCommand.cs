@@ -21,10 +21,12 @@ internal static class SubscribersCommand
         var email = new Argument<string>("email") { Description = "The subscriber's address" };
         var name = new Option<string?>("--name") { Description = "Display name" };
         var tags = new Option<string[]>("--tag") { Description = "A tag (repeat for several)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("add", "Add a subscriber (or update the name and tags of an existing one)") { email, name, tags };
-        command.SetAction((result, _) => CommandRunner.Run(() =>
+        var welcome = new Option<bool>("--welcome") { Description = "Send them the welcome issue (welcome: true) now, once: a rerun never sends it twice" };
+        var command = new Command("add", "Add a subscriber (or update the name and tags of an existing one)") { email, name, tags, welcome };
+        command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
-            var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
+            var configPath = result.GetValue(CommonOptions.Config)!;
+            var workspace = Workspace.Open(configPath);
             var address = EmailAddress.Normalize(result.GetValue(email)!);
             if (!SubscriberName.TryValidate(result.GetValue(name), out var reason))
             {
@@ -36,9 +38,23 @@ internal static class SubscribersCommand
                 Console.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
                 return ExitCodes.InputError;
             }
+            // Looked up before anything is written, so a missing or doubled welcome issue changes nothing.
+            var welcomeIssue = result.GetValue(welcome) ? workspace.Welcome.Find() : null;
+            if (result.GetValue(welcome) && welcomeIssue is null)
+            {
+                Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
+                return ExitCodes.InputError;
+            }
             var subscriber = workspace.Subscribers.Add(address, result.GetValue(name), tags: result.GetValue(tags) ?? []);
             Console.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
-            return ExitCodes.Ok;
+            if (welcomeIssue is null) return ExitCodes.Ok;
+            if (subscriber.Status != SubscriberStatus.Active)
+            {
+                Console.WriteLine($"No welcome: {subscriber.Email} is {subscriber.Status.ToText()}.");
+                return ExitCodes.Ok;
+            }
+            workspace.Welcome.Queue(subscriber.Id);
+            return await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken);
         }));
         return command;
     }
@@ -77,7 +93,13 @@ internal static class SubscribersCommand
                 Console.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
                 return ExitCodes.InputError;
             }
-            workspace.Subscribers.SetStatus(subscriber.Id, SubscriberStatus.Unsubscribed);
+            // A bounced or complained address keeps that status: it is the stronger reason to stay off the list.
+            if (!new Unsubscribes(workspace.Database, workspace.Clock).Unsubscribe(subscriber.Id, null, UnsubscribeSource.Cli) &&
+                subscriber.Status is SubscriberStatus.Bounced or SubscriberStatus.Complained)
+            {
+                Console.WriteLine($"{subscriber.Email} is {subscriber.Status.ToText()} and stays off the list.");
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"{subscriber.Email} is unsubscribed.");
             return ExitCodes.Ok;
         }));

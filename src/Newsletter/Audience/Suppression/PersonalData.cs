@@ -4,7 +4,7 @@ using Newsletter.Storage;
 
 namespace Newsletter.Audience.Suppression;
 
-/// <summary>Writes one subscriber's data as a JSON object: the row, tags, fields, every delivery, vote, bounce and complaint.</summary>
+/// <summary>Writes one subscriber's data as a JSON object: the row, tags, fields, every delivery, vote, bounce, complaint and unsubscribe.</summary>
 public sealed class PersonalData(Database database)
 {
     /// <summary>Writes <paramref name="subscriber"/>'s data to <paramref name="writer"/> (RFC 8259 JSON, times in ISO 8601 UTC).</summary>
@@ -52,6 +52,16 @@ public sealed class PersonalData(Database database)
                 writer.WriteString("received_at", reader.GetString(5));
                 writer.WriteEndObject();
             }
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("unsubscribes");
+        foreach (var row in Rows(connection, "unsubscribes-of", subscriber.Id))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("issue", row[0]);
+            writer.WriteString("source", row[1]);
+            writer.WriteString("unsubscribed_at", row[2]);
+            writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();

@@ -30,12 +30,20 @@ public sealed record BounceCounts(
 /// <summary>Queries over the <c>bounces</c> table.</summary>
 public sealed class BounceStore(Database database)
 {
-    /// <summary>Hard bounces, soft bounces and complaints recorded for an issue.</summary>
-    public BounceCounts Counts(long issueId)
+    /// <summary>Hard bounces, soft bounces and complaints recorded for an issue (reports).</summary>
+    public BounceCounts Counts(long issueId) => CountsBy("counts-by-issue", issueId);
+
+    /// <summary>
+    /// Subscribers of the issue who drew a hard bounce, a soft bounce or a complaint, each counted once per kind (for
+    /// rates of people delivered to); reports matched to no subscriber are left out.
+    /// </summary>
+    public BounceCounts PeopleCounts(long issueId) => CountsBy("people-by-issue", issueId);
+
+    private BounceCounts CountsBy(string statement, long issueId)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("bounces", "counts-by-issue");
+        command.CommandText = SqlCatalog.Get("bounces", statement);
         command.Parameters.AddWithValue("$issue", issueId);
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<BounceKind, int>();

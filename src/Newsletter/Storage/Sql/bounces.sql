@@ -47,3 +47,7 @@ SELECT kind, count(*) FROM bounces WHERE issue_id = $issue GROUP BY kind;
 SELECT b.kind, b.status_code, b.diagnostic, b.recipient, i.slug, b.received_at
 FROM bounces b LEFT JOIN issues i ON i.id = b.issue_id
 WHERE b.subscriber_id = $id ORDER BY b.id;
+
+-- name: people-by-issue
+-- For reports: people, not reports. A soft bounce retried three times, or two complaints from one reader, count once.
+SELECT kind, count(DISTINCT subscriber_id) FROM bounces WHERE issue_id = $issue AND subscriber_id IS NOT NULL GROUP BY kind;

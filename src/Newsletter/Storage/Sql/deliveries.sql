@@ -92,3 +92,19 @@ SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status = 'sending' A
 -- The last reply or error of every delivery that did not go out, for grouping by reason.
 SELECT status, last_error FROM deliveries
 WHERE issue_id = $issue AND status IN ('soft-failed', 'failed', 'bounced') AND last_error IS NOT NULL;
+
+-- name: enqueue-one
+-- One subscriber's delivery (a welcome), if they are active and have none for this issue yet.
+INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at)
+SELECT $issue, id, 'pending', $slug || '.' || id || '@' || $domain, $now
+FROM subscribers WHERE id = $subscriber AND status = 'active';
+
+-- name: enqueue-added-after
+-- The active subscribers created after $after (the highest id before an import), each without a delivery yet.
+INSERT OR IGNORE INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at)
+SELECT $issue, id, 'pending', $slug || '.' || id || '@' || $domain, $now
+FROM subscribers WHERE id > $after AND status = 'active';
+
+-- name: count-waiting
+-- Deliveries a run would send or retry: pending, soft-failed, or left claimed by a stopped run.
+SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status IN ('pending', 'soft-failed', 'sending');

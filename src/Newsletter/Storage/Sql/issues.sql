@@ -1,20 +1,20 @@
 -- Issue statements.
 
 -- name: upsert
-INSERT INTO issues (slug, title, subject, send_at, poll, created_at)
-VALUES ($slug, $title, $subject, $send_at, $poll, $now)
+INSERT INTO issues (slug, title, subject, send_at, poll, welcome, created_at)
+VALUES ($slug, $title, $subject, $send_at, $poll, $welcome, $now)
 ON CONFLICT (slug) DO UPDATE SET
-    title = excluded.title, subject = excluded.subject, send_at = excluded.send_at, poll = excluded.poll
+    title = excluded.title, subject = excluded.subject, send_at = excluded.send_at, poll = excluded.poll, welcome = excluded.welcome
 RETURNING id, status;
 
 -- name: by-id
-SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at FROM issues WHERE id = $id;
+SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at, welcome FROM issues WHERE id = $id;
 
 -- name: by-slug
-SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at FROM issues WHERE slug = $slug;
+SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at, welcome FROM issues WHERE slug = $slug;
 
 -- name: list
-SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at FROM issues ORDER BY slug;
+SELECT id, slug, title, subject, poll, status, send_at, scheduled_at, paused_reason, cancelled_at, welcome FROM issues ORDER BY slug;
 
 -- name: mark-started
 UPDATE issues SET status = 'sending', started_at = COALESCE(started_at, $now) WHERE id = $id AND status = 'draft';

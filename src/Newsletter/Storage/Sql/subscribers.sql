@@ -111,6 +111,11 @@ WHERE v.subscriber_id = $id ORDER BY v.voted_at;
 SELECT b.kind, i.slug, b.status_code, b.diagnostic, b.recipient, b.received_at FROM bounces b
 LEFT JOIN issues i ON i.id = b.issue_id WHERE b.subscriber_id = $id ORDER BY b.id;
 
+-- name: unsubscribes-of
+-- Each time the person left the list: the issue whose link they used (null for none), how, and when.
+SELECT i.slug, u.source, u.unsubscribed_at FROM unsubscribes u
+LEFT JOIN issues i ON i.id = u.issue_id WHERE u.subscriber_id = $id ORDER BY u.id;
+
 -- name: erasure-salt
 SELECT value FROM audience_secrets WHERE name = 'erasure-salt';
 
@@ -126,6 +131,7 @@ INSERT OR REPLACE INTO erased_addresses (email_hash, reason, erased_at) VALUES (
 DELETE FROM vote_history WHERE subscriber_id = $id;
 DELETE FROM votes WHERE subscriber_id = $id;
 DELETE FROM bounces WHERE subscriber_id = $id;
+DELETE FROM unsubscribes WHERE subscriber_id = $id;
 DELETE FROM deliveries WHERE subscriber_id = $id;
 DELETE FROM subscribers WHERE id = $id;
 

@@ -28,4 +28,6 @@ ORDER BY v.commented_at, v.subscriber_id;
 SELECT rating, count(*) FROM votes WHERE issue_id = $issue GROUP BY rating;
 
 -- name: delivered
-SELECT count(*) FROM deliveries WHERE issue_id = $issue AND status = 'sent';
+-- Accepted by the transport: sent, or sent and later reported as a bounce (which turns the delivery 'bounced').
+SELECT count(*) FROM deliveries d WHERE d.issue_id = $issue
+  AND (d.status = 'sent' OR (d.status = 'bounced' AND EXISTS (SELECT 1 FROM bounces b WHERE b.delivery_id = d.id)));
