@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsletter.Web.Archive;
+using Newsletter.Web.Design;
 using Newsletter.Web.Polls;
 using Newsletter.Web.Stats;
 using Newsletter.Web.Signup;
@@ -15,7 +16,7 @@ using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
 
-/// <summary>The web application: poll votes, unsubscribe, the issue archive and the stats page, on Kestrel.</summary>
+/// <summary>The web application: poll votes, unsubscribe, the issue archive, sign-up, the stats page and the design's logo, on Kestrel.</summary>
 public static class NewsletterSite
 {
     /// <summary>Builds the application for <paramref name="workspace"/>, listening on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>).</summary>
@@ -50,6 +51,7 @@ public static class NewsletterSite
         app.MapArchive();
         app.MapStats();
         app.MapSignup();
+        app.MapDesign(workspace.Settings.Design);
         return app;
     }
 

@@ -85,7 +85,8 @@ public sealed class Workspace
         new(SettingsLoader.Load(configPath), clock ?? TimeProvider.System);
 
     /// <summary>Newsletter-wide template values.</summary>
-    public NewsletterInfo Info => new(Settings.Name, Settings.PostalAddress, Settings.BaseUrl + "/", Settings.Language);
+    public NewsletterInfo Info => new(Settings.Name, Settings.PostalAddress, Settings.BaseUrl + "/", Settings.Language,
+        DesignInfo.From(Settings.Design, Settings.BaseUrl));
 
     /// <summary>Parses an issue file.</summary>
     /// <exception cref="IssueFormatException">The file is malformed.</exception>

@@ -19,7 +19,8 @@ internal static class CheckCommand
             var configPath = Path.GetFullPath(result.GetValue(CommonOptions.Config)!);
             var composer = workspace.Composer();
             var report = workspace.Check(path);
-            report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath)] };
+            report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath),
+                .. DesignRule.Check(workspace.Settings.Design, configPath)] };
             Print(path, report);
             Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;

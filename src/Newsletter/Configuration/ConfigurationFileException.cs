@@ -21,13 +21,15 @@ public sealed partial class ConfigurationFileException : NewsletterException
     /// <param name="reason">What is wrong and what would be right.</param>
     public static ConfigurationFileException ForSetting(string path, string setting, string reason)
     {
-        var variable = "NEWSLETTER__" + setting.ToUpperInvariant();
+        // A setting of a section ("design.accent") is "accent" in the file and NEWSLETTER__DESIGN__ACCENT in the environment.
+        var variable = "NEWSLETTER__" + setting.ToUpperInvariant().Replace(".", "__", StringComparison.Ordinal);
+        var key = setting[(setting.LastIndexOf('.') + 1)..];
         if (Environment.GetEnvironmentVariable(variable) is not null)
             return new ConfigurationFileException(path, 0, 0, $"'{setting}' (set by {variable}) {reason}", null);
         var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
         for (var i = 0; i < lines.Length; i++)
         {
-            var column = lines[i].IndexOf('"' + setting + '"', StringComparison.OrdinalIgnoreCase);
+            var column = lines[i].IndexOf('"' + key + '"', StringComparison.OrdinalIgnoreCase);
             if (column >= 0) return new ConfigurationFileException(path, i + 1, column + 1, $"'{setting}' {reason}", lines[i]);
         }
         return new ConfigurationFileException(path, 0, 0, $"'{setting}' {reason}", null);

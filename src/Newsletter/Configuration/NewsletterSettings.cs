@@ -50,6 +50,9 @@ public sealed class NewsletterSettings
     /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
 
+    /// <summary>Logo, accent colour and footer text of the default templates (the <c>design</c> section).</summary>
+    public DesignSettings Design { get; init; } = new();
+
     /// <summary>SMTP details used when <see cref="Transport"/> is an <c>smtp://</c> address.</summary>
     public SmtpSettings Smtp { get; init; } = new();
 

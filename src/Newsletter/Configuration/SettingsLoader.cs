@@ -16,7 +16,7 @@ public static class SettingsLoader
     /// </summary>
     /// <exception cref="ConfigurationFileException">
     /// The file is missing or is not valid JSON (with line and column), or a setting is invalid: <c>baseUrl</c> not an
-    /// absolute http(s) URL, <c>database</c> a folder (the message names the setting and its line).
+    /// absolute http(s) URL, <c>database</c> a folder, a <c>design</c> value malformed (the message names the setting and its line).
     /// </exception>
     public static NewsletterSettings Load(string configPath)
     {
@@ -71,6 +71,7 @@ public static class SettingsLoader
             Transport = ResolveTransport(s.Transport, Abs),
             Fields = fields,
             Smtp = s.Smtp,
+            Design = ResolveDesign(s.Design, Abs),
             Delivery = s.Delivery,
             Dkim = s.Dkim is { } dkim && !string.IsNullOrWhiteSpace(dkim.PrivateKeyFile)
                 ? new DkimSettings { Domain = dkim.Domain.Trim(), Selector = dkim.Selector.Trim(), PrivateKeyFile = Abs(dkim.PrivateKeyFile) }
@@ -106,6 +107,20 @@ public static class SettingsLoader
             if (!names.Contains(name, StringComparer.Ordinal)) names.Add(name);
         }
         return names;
+    }
+
+    // A logo URL stays as written; a file is found relative to the configuration file.
+    private static DesignSettings ResolveDesign(DesignSettings d, Func<string, string> abs)
+    {
+        var logo = string.IsNullOrWhiteSpace(d.Logo) ? null : d.Logo.Trim();
+        var isUrl = logo is not null && (logo.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || logo.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        return new DesignSettings
+        {
+            Logo = logo is null || isUrl ? logo : abs(logo),
+            LogoWidth = d.LogoWidth,
+            Accent = string.IsNullOrWhiteSpace(d.Accent) ? null : d.Accent.Trim(),
+            Footer = string.IsNullOrWhiteSpace(d.Footer) ? null : d.Footer.Trim(),
+        };
     }
 
     // Only the outbox form carries a path; SMTP URLs are left as written.

@@ -17,7 +17,36 @@ internal static class SettingsValidator
         if (Directory.Exists(settings.Database) || Path.EndsInDirectorySeparator(settings.Database))
             throw ConfigurationFileException.ForSetting(settings.ConfigFile, "database",
                 $"must name a file, e.g. \"newsletter.db\"; \"{settings.Database}\" is a folder");
+        ValidateDesign(settings.Design, settings.ConfigFile);
     }
+
+    // Values land in the stylesheet and in img attributes of every email, so only well-formed ones pass.
+    private static void ValidateDesign(DesignSettings design, string file)
+    {
+        if (design.Accent is { } accent && !IsHexColour(accent))
+            throw ConfigurationFileException.ForSetting(file, "design.accent", $"must be a colour written #rrggbb, e.g. \"#0969da\"; got \"{accent}\"");
+        if (design.LogoWidth is < 16 or > 600)
+            throw ConfigurationFileException.ForSetting(file, "design.logoWidth",
+                $"must be a width in pixels from 16 to 600 (the email is 600 px wide); got {design.LogoWidth}");
+        if (design.Logo is not { } logo) return;
+        if (!design.LogoIsFile)
+        {
+            if (!Uri.TryCreate(logo, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
+                throw ConfigurationFileException.ForSetting(file, "design.logo", $"must be an https URL or an image file; got \"{logo}\"");
+            return;
+        }
+        if (logo.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            throw ConfigurationFileException.ForSetting(file, "design.logo",
+                $"must be an https URL (mail clients and the archive's https pages block plain http images) or an image file; got \"{logo}\"");
+        if (!DesignSettings.LogoTypes.ContainsKey(Path.GetExtension(logo)))
+            throw ConfigurationFileException.ForSetting(file, "design.logo",
+                $"must be a PNG, JPEG or GIF file (mail clients do not show SVG or WebP); got \"{logo}\"");
+        if (!File.Exists(logo))
+            throw ConfigurationFileException.ForSetting(file, "design.logo", $"names a file that does not exist: {logo}");
+    }
+
+    private static bool IsHexColour(string value) =>
+        value.Length == 7 && value[0] == '#' && value.Skip(1).All(char.IsAsciiHexDigit);
 
     /// <summary>What a real send needs on top; see <see cref="NewsletterSettings.ValidateForSending"/>.</summary>
     /// <exception cref="ConfigurationFileException">A setting is missing or invalid.</exception>

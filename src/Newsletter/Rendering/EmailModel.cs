@@ -9,7 +9,8 @@ namespace Newsletter.Rendering;
 /// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
 /// <c>subscriber</c> (email, name, first_name, last_name, fields, and each custom field by name), <c>poll</c> (question,
 /// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
-/// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language) and
+/// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language, design; see
+/// <see cref="NewsletterInfo"/>) and
 /// <c>archive</c> (true on the public web page, where there is no subscriber and no personal link).
 /// </summary>
 public sealed class EmailModel
@@ -48,14 +49,11 @@ public sealed class EmailModel
             ["url"] = links.Archive(issue.Slug),
             ["meta"] = issue.Meta.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
         };
-        _newsletter = new Dictionary<string, object?>
-        {
-            ["name"] = newsletter.Name,
-            ["postal_address"] = newsletter.PostalAddress,
-            ["url"] = newsletter.Url,
-            ["language"] = newsletter.Language,
-        };
+        _newsletter = newsletter.ToTemplateValues();
     }
+
+    /// <summary>The newsletter-wide values alone (<c>newsletter</c>), which is all the stylesheet may use.</summary>
+    public Dictionary<string, object?> ForStylesheet() => new() { ["newsletter"] = _newsletter };
 
     /// <summary>The issue's public web-archive URL (absolute).</summary>
     public string ArchiveUrl => (string)_issue["url"]!;

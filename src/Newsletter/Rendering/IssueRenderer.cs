@@ -59,7 +59,7 @@ public sealed partial class IssueRenderer
         CheckAsWritten(model, body, Parse(htmlLayout.Text, htmlLayout.Name, validation), Parse(textLayout.Text, textLayout.Name, validation));
 
         var contexts = new PartialContexts();
-        var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates, contexts);
+        var (htmlSource, inliner) = InlineStyles(Splice(htmlLayout.Text, "html", bodyHtml), templates, contexts, model);
         var options = new LiquidOptions
         {
             ErrorMode = LiquidErrorMode.Strict,
@@ -178,11 +178,11 @@ public sealed partial class IssueRenderer
     private static string Splice(string layout, string field, string body) =>
         BodyOutput().Replace(layout, m => m.Groups[1].Value == field ? body : m.Value, 1);
 
-    private static (string Html, CssInliner? Inliner) InlineStyles(string html, TemplateFolder templates, PartialContexts contexts)
+    private static (string Html, CssInliner? Inliner) InlineStyles(string html, TemplateFolder templates, PartialContexts contexts, EmailModel model)
     {
         var links = StylesheetLink().Matches(html);
         if (links.Count == 0) return (html, null);
-        var css = string.Join('\n', links.Select(m => templates.Stylesheet(m.Groups[1].Value)));
+        var css = string.Join('\n', links.Select(m => StylesheetTemplate.Render(templates.Stylesheet(m.Groups[1].Value), Path.Combine(templates.Path, m.Groups[1].Value), model)));
         var inliner = new CssInliner(css);
         var shield = LiquidShield.ForHtml(StylesheetLink().Replace(html, ""));
         return (shield.Restore(inliner.InlineDocument(shield.Text, contexts.Collector(shield))), inliner);

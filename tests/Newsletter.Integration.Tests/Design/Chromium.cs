@@ -7,7 +7,7 @@ namespace Newsletter.Integration.Tests.Design;
 
 public static partial class Chromium
 {
-    // What the page reports about itself once laid out: horizontal overflow, poll options and the colour scheme.
+    // What the page reports about itself once laid out: horizontal overflow, poll options (and the rows they take) and the colour scheme.
     private const string Probe = """
         <script>
         (function () {
@@ -18,12 +18,15 @@ public static partial class Chromium
             var r = a.getBoundingClientRect(), s = getComputedStyle(a);
             return s.display !== 'none' && s.visibility !== 'hidden' && r.height >= 44 && r.left >= 0 && r.right <= width;
           });
+          var tops = {};
+          options.forEach(function (a) { tops[Math.round(a.getBoundingClientRect().top)] = true; });
           var container = document.querySelector('.container');
           window.parent.document.body.setAttribute('data-probe', JSON.stringify({
             width: width,
             scrollWidth: Math.max(root.scrollWidth, document.body.scrollWidth),
             options: options.length,
             visibleOptions: visible.length,
+            optionRows: Object.keys(tops).length,
             dark: matchMedia('(prefers-color-scheme: dark)').matches,
             containerBackground: container ? getComputedStyle(container).backgroundColor : ''
           }));

@@ -39,6 +39,7 @@ public class DesignScreenshotTests
         Assert.That(probe.GetProperty("scrollWidth").GetInt32(), Is.LessThanOrEqualTo(width), "no horizontal overflow");
         Assert.That(probe.GetProperty("options").GetInt32(), Is.EqualTo(5));
         Assert.That(probe.GetProperty("visibleOptions").GetInt32(), Is.EqualTo(5), "every poll option is visible, at least 44 px tall and inside the viewport");
+        Assert.That(probe.GetProperty("optionRows").GetInt32(), Is.EqualTo(1), "the five options are one row of buttons, even on a phone");
         Assert.That(probe.GetProperty("dark").GetBoolean(), Is.EqualTo(dark));
         Assert.That(probe.GetProperty("containerBackground").GetString(), Is.EqualTo(dark ? "rgb(22, 27, 34)" : "rgb(255, 255, 255)"));
     }

@@ -39,7 +39,7 @@ public class IssueRendererGoldenTests
         var rendered = Render(Path.Combine(Here, "2026-11-20-sample.md"));
         Assert.That(rendered.Html, Does.Match("<h2 [^>]*style=\"font-size: 13px"), "body headings get the stylesheet inlined");
         Assert.That(rendered.Html, Does.Contain("@media (prefers-color-scheme: dark)"), "media queries stay in <style>");
-        Assert.That(rendered.Html, Does.Match("class=\"poll-option\"[^>]*style=\"display: block"), "partials are inlined too");
+        Assert.That(rendered.Html, Does.Match("class=\"poll-option\"[^>]*style=\"display: inline-block"), "partials are inlined too");
         Assert.That(rendered.Html, Does.Contain("Hi Ada,"));
         Assert.That(rendered.Text.Split('\n').Where(l => !l.Contains("http")).Max(l => l.Length), Is.LessThanOrEqualTo(78));
     }

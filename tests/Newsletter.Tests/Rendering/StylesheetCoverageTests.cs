@@ -7,6 +7,7 @@ using AngleSharp.Html.Parser;
 using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Polls;
+using Newsletter.Configuration;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
 
@@ -22,7 +23,9 @@ public class StylesheetCoverageTests
     [Test]
     public void Render_EveryRuleOutsideMedia_MatchedElementsCarryItsDeclarationsInline()
     {
-        var sheet = StyleSheet.Parse(File.ReadAllText(Path.Combine(IssueRendererGoldenTests.RepositoryTemplatesPath(), "default.css")));
+        // The stylesheet is Liquid over the newsletter's design; its rules are what it renders to.
+        var css = File.ReadAllText(Path.Combine(IssueRendererGoldenTests.RepositoryTemplatesPath(), "default.css"));
+        var sheet = StyleSheet.Parse(StylesheetTemplate.Render(css, "default.css", Model(IssueParser.Load(EveryBlockFile), "", "")));
         var (email, archive) = RenderEveryBlock();
         var documents = new[] { ("email", Parse(email)), ("archive page", Parse(archive)) };
         var unmatched = new List<string>();
@@ -81,16 +84,24 @@ public class StylesheetCoverageTests
     private static IDocument Parse(string html) =>
         new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(AngleSharp.Configuration.Default.WithCss())).ParseDocument(html);
 
-    internal static (string Email, string Archive) RenderEveryBlock()
+    private static string EveryBlockFile => Path.Combine(TestContext.CurrentContext.TestDirectory, "Rendering", "Design", "every-block.md");
+
+    // The email has a logo in its header and the archive page the name, so both header rules are exercised.
+    private static EmailModel Model(Issue issue, string html, string text, bool logo = false)
     {
-        var file = Path.Combine(TestContext.CurrentContext.TestDirectory, "Rendering", "Design", "every-block.md");
-        var issue = IssueParser.Load(file);
         var keys = new SigningKeyRing([new byte[32]]);
         var links = new PersonalLinks("https://news.example.com", new LinkToken(keys, new ManualClock(new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero))));
-        var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street, Berlin", "https://news.example.com/");
+        var design = DesignInfo.From(new DesignSettings { Logo = logo ? "https://news.example.com/logo.png" : null }, "https://news.example.com");
+        var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street, Berlin", "https://news.example.com/", Design: design);
+        return new EmailModel(issue, 7, html, text, info, links, []);
+    }
+
+    internal static (string Email, string Archive) RenderEveryBlock()
+    {
+        var issue = IssueParser.Load(EveryBlockFile);
         var templates = new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath());
-        var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => new EmailModel(issue, 7, html, text, info, links, []));
+        var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => Model(issue, html, text, logo: true));
         var email = renderer.Render(new Subscriber(42, "ada@example.com", "Ada Lovelace", new Dictionary<string, string>(), SubscriberStatus.Active));
-        return (email.Html, renderer.RenderForArchive());
+        return (email.Html, IssueRenderer.Prepare(issue, templates, (html, text) => Model(issue, html, text)).RenderForArchive());
     }
 }

@@ -10,7 +10,7 @@ namespace Newsletter.Audience.Signup;
 
 /// <summary>
 /// The confirmation email: the layouts <c>confirm.html.liquid</c> and <c>confirm.txt.liquid</c> of the templates
-/// folder see <c>newsletter</c> (name, url, postal_address), <c>subscriber</c> (email, name) and
+/// folder see <c>newsletter</c> (name, url, postal_address, language, design), <c>subscriber</c> (email, name) and
 /// <c>confirm_url</c>. Sent through the configured transport with Message-ID <c>confirm.RANDOM@DOMAIN</c>
 /// (RFC 5322 §3.6.4), so an outbox keeps them in <c>outbox/confirm/</c>.
 /// </summary>
@@ -26,10 +26,7 @@ public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo 
     {
         var model = new Dictionary<string, object?>
         {
-            ["newsletter"] = new Dictionary<string, object?>
-            {
-                ["name"] = newsletter.Name, ["url"] = newsletter.Url, ["postal_address"] = newsletter.PostalAddress,
-            },
+            ["newsletter"] = newsletter.ToTemplateValues(),
             ["subscriber"] = new Dictionary<string, object?> { ["email"] = email, ["name"] = name ?? "" },
             ["confirm_url"] = confirmUrl,
         };
