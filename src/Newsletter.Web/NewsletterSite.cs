@@ -33,12 +33,16 @@ public static class NewsletterSite
         var app = builder.Build();
         // Behind the reverse proxy at baseUrl (on loopback, the default trusted proxy) the client is in X-Forwarded-For.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
+        // The logo shows on every page, from baseUrl or its own https host; no other image from elsewhere does.
+        var design = workspace.Settings.Design;
+        var logoOrigin = design.Logo is not { } logo ? ""
+            : " " + (design.LogoIsFile ? IssuePagePolicy.Origin(workspace.Settings.BaseUrl, allowHttp: true) : IssuePagePolicy.Origin(logo, allowHttp: false));
         app.Use(async (context, next) =>
         {
             // Personal tokens sit in URLs: never leak them to other sites through the Referer header.
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             context.Response.Headers["Content-Security-Policy"] =
-                $"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src {PollPages.AutoSubmitScriptSource}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                $"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:{logoOrigin}; script-src {PollPages.AutoSubmitScriptSource}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             if (!context.Request.Path.StartsWithSegments("/issues") && context.Request.Path != "/")
                 context.Response.Headers.CacheControl = "no-store";

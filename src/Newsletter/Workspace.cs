@@ -36,9 +36,13 @@ public sealed class Workspace
         Stats = new StatsReport(Issues, Votes, new BounceStore(Database), new Unsubscribes(Database, clock));
         Welcome = new WelcomeQueue(settings.Issues, Issues, Ledger, () => Composer().Domain);
         _signer = new Lazy<DkimMessageSigner?>(() => LoadSigner(settings.Dkim));
+        // Built once: every issue and every web page reads it, and the footer's Markdown need not be converted each time.
+        _info = new Lazy<NewsletterInfo>(() => new NewsletterInfo(settings.Name, settings.PostalAddress, settings.BaseUrl + "/", settings.Language,
+            DesignInfo.From(settings.Design, settings.BaseUrl)));
     }
 
     private readonly Lazy<DkimMessageSigner?> _signer;
+    private readonly Lazy<NewsletterInfo> _info;
 
     /// <summary>The settings in force.</summary>
     public NewsletterSettings Settings { get; }
@@ -85,8 +89,7 @@ public sealed class Workspace
         new(SettingsLoader.Load(configPath), clock ?? TimeProvider.System);
 
     /// <summary>Newsletter-wide template values.</summary>
-    public NewsletterInfo Info => new(Settings.Name, Settings.PostalAddress, Settings.BaseUrl + "/", Settings.Language,
-        DesignInfo.From(Settings.Design, Settings.BaseUrl));
+    public NewsletterInfo Info => _info.Value;
 
     /// <summary>Parses an issue file.</summary>
     /// <exception cref="IssueFormatException">The file is malformed.</exception>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newsletter.Polls;
 using Newsletter.Web.Pages;
+using Newsletter.Web.Signup;
 
 namespace Newsletter.Web.Archive;
 
@@ -26,11 +27,18 @@ public static class ArchiveEndpoints
 
     private static IResult Index(Workspace workspace)
     {
-        var items = PublishedIssues.List(workspace).Select(p =>
+        var published = PublishedIssues.List(workspace);
+        var items = published.Select(p =>
             $"<li><a href=\"{Page.E(workspace.Links.Archive(p.Record.Slug))}\">{Page.E(p.Issue.Title)}</a>" +
             (p.Issue.Date is { } date ? $" <small>{date:yyyy-MM-dd}</small>" : "") + "</li>");
+        var home = workspace.Info.Url;
+        var description = published.Count == 0 ? $"The archive of {workspace.Settings.Name}." : $"Past issues of {workspace.Settings.Name}, the latest: {published[0].Issue.Title}.";
+        // The list grows from here: a reader who found the archive can subscribe without looking for the form.
+        var signup = $"<section class=\"signup\"><h2>Get new issues by email</h2>{SignupForm.Html(workspace.Settings.BaseUrl + SignupEndpoints.FormPath)}</section>";
         return Page.Html(workspace.Settings.Name,
-            $"<ul>{string.Concat(items)}</ul><p><a href=\"{Page.E(workspace.Info.Url)}feed.xml\">Atom feed</a></p>");
+            $"<ul class=\"issues\">{string.Concat(items)}</ul>{signup}<p><a href=\"{Page.E(home)}feed.xml\">Atom feed</a></p>",
+            headHtml: ShareTags.Html(workspace.Settings.Name, workspace.Settings.Name, description, home, "website") +
+                $"\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{Page.E(home)}feed.xml\" title=\"{Page.E(workspace.Settings.Name)}\">");
     }
 
     private static IResult Show(string slug, Workspace workspace, HttpContext context)

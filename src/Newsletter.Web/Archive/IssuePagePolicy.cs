@@ -8,7 +8,8 @@ namespace Newsletter.Web.Archive;
 /// inline styles and images; images may come from the site itself (<c>'self'</c>, the issue's local images), from
 /// the newsletter's <c>baseUrl</c>, as <c>data:</c> URLs, and from the https origins the page's own images name
 /// (<c>img src</c>, <c>img srcset</c>, <c>source srcset</c>), so a page shows what its email shows and nothing else.
-/// Plain <c>http:</c> images elsewhere stay blocked (mixed content); <c>check</c> warns about them.
+/// Plain <c>http:</c> images elsewhere stay blocked (mixed content); <c>check</c> warns about them. Forms may post to the
+/// site itself and to <c>baseUrl</c> (the sign-up form).
 /// </summary>
 public static class IssuePagePolicy
 {
@@ -18,10 +19,12 @@ public static class IssuePagePolicy
     public static string For(string html, string baseUrl)
     {
         var origins = new SortedSet<string>(StringComparer.Ordinal);
-        if (Origin(baseUrl, allowHttp: true) is { } site) origins.Add(site);
+        var site = Origin(baseUrl, allowHttp: true);
+        if (site is not null) origins.Add(site);
         foreach (var url in ImageUrls(html))
             if (Origin(url, allowHttp: false) is { } origin) origins.Add(origin);
-        return $"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: {string.Join(' ', origins)}; base-uri 'none'; frame-ancestors 'none'";
+        // The page's sign-up form posts to the newsletter's own /subscribe, and nowhere else.
+        return $"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: {string.Join(' ', origins)}; form-action 'self'{(site is null ? "" : " " + site)}; base-uri 'none'; frame-ancestors 'none'";
     }
 
     private static IEnumerable<string> ImageUrls(string html)
@@ -36,7 +39,7 @@ public static class IssuePagePolicy
 
     // A CSP host-source: scheme, ASCII host and a port when not the default. Built from the parsed URI, so nothing
     // a page author wrote (spaces, semicolons, quotes) can reach the header as policy syntax.
-    private static string? Origin(string url, bool allowHttp)
+    internal static string? Origin(string url, bool allowHttp)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.IdnHost.Length == 0) return null;
         if (uri.Scheme != Uri.UriSchemeHttps && !(allowHttp && uri.Scheme == Uri.UriSchemeHttp)) return null;

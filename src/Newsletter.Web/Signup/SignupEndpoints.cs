@@ -93,16 +93,7 @@ public static class SignupEndpoints
         $"<p>If the address can receive {Page.E(workspace.Settings.Name)}, an email with a confirmation link is on its way. " +
         "Open it and confirm to start receiving issues.</p>");
 
-    // The honeypot sits off-screen rather than display:none, which some bots detect; people using screen readers are told to skip it.
     private static IResult Form(Workspace workspace, string? error, int status = StatusCodes.Status200OK) => Page.Html(
         $"Subscribe to {workspace.Settings.Name}",
-        (error is null ? "" : $"<p role=\"alert\"><strong>{Page.E(error)}</strong></p>") +
-        $"""
-        <form method="post" action="{FormPath}">
-        <p><label>Email<br><input type="email" name="email" required autocomplete="email"></label></p>
-        <p><label>Name (optional)<br><input type="text" name="name" autocomplete="name"></label></p>
-        <p style="position:absolute;left:-10000px" aria-hidden="true"><label>Leave this empty<input type="text" name="{Honeypot}" tabindex="-1" autocomplete="off"></label></p>
-        <p><button type="submit">Subscribe</button></p>
-        </form>
-        """, status);
+        (error is null ? "" : $"<p role=\"alert\"><strong>{Page.E(error)}</strong></p>") + SignupForm.Html(FormPath), status);
 }

@@ -1,4 +1,4 @@
-// The local images an issue's body shows, as the editor wrote them.
+// The images an issue's body shows: the local ones as the editor wrote them, and the first one for link previews.
 using AngleSharp.Html.Parser;
 using Newsletter.Authoring;
 
@@ -18,4 +18,13 @@ public static class BodyImages
     public static IReadOnlyList<string> Local(Issue issue) =>
         Parser.ParseDocument(MarkdownConverter.ToHtml(issue.Body)).QuerySelectorAll("img[src]")
             .Select(i => i.GetAttribute("src")!.Trim()).Where(IssueImages.IsLocal).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The first image of a rendered body (<paramref name="bodyHtml"/>, links already absolute) whose source is an
+    /// absolute http(s) URL, or empty: the picture a shared link shows (Open Graph <c>og:image</c>).
+    /// </summary>
+    public static string First(string bodyHtml) =>
+        Parser.ParseDocument(bodyHtml).QuerySelectorAll("img[src]").Select(i => i.GetAttribute("src")!.Trim())
+            .FirstOrDefault(src => !src.Contains("{{", StringComparison.Ordinal) && Uri.TryCreate(src, UriKind.Absolute, out var url)
+                && url.Scheme is "https" or "http") ?? "";
 }

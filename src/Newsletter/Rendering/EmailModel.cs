@@ -6,7 +6,8 @@ using Newsletter.Polls;
 namespace Newsletter.Rendering;
 
 /// <summary>
-/// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, meta),
+/// The template model. Top-level names: <c>issue</c> (title, subject, preheader, date, html, text, slug, url, image: the
+/// body's first absolute image URL or empty, meta),
 /// <c>subscriber</c> (email, name, first_name, last_name, fields, and each custom field by name), <c>poll</c> (question,
 /// options with label, emoji, value, url; nil when the issue has no poll), <c>unsubscribe_url</c>,
 /// <c>view_online_url</c>, <c>share_url</c>, <c>newsletter</c> (name, postal_address, url, language, design; see
@@ -47,6 +48,7 @@ public sealed class EmailModel
             ["text"] = bodyText,
             ["slug"] = issue.Slug,
             ["url"] = links.Archive(issue.Slug),
+            ["image"] = BodyImages.First(bodyHtml),
             ["meta"] = issue.Meta.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
         };
         _newsletter = newsletter.ToTemplateValues();

@@ -44,6 +44,27 @@ public class DesignScreenshotTests
         Assert.That(probe.GetProperty("containerBackground").GetString(), Is.EqualTo(dark ? "rgb(22, 27, 34)" : "rgb(255, 255, 255)"));
     }
 
+    [TestCase(375, false)]
+    [TestCase(375, true)]
+    [TestCase(600, false)]
+    [TestCase(600, true)]
+    public void ArchivePage_InChromium_FitsTheWidthWithItsSignupForm(int width, bool dark)
+    {
+        // The web page of the same issue, as `serve` renders it: no poll, a sign-up form instead.
+        var workspace = Workspace.Open(_workspace!.PathOf("newsletter.json"));
+        var issue = workspace.LoadIssue(_workspace.PathOf($"issues/{DesignIssue.Slug}.md"));
+        var page = _workspace.Write("out/archive-page.html", workspace.Prepare(issue, 0).RenderForArchive());
+        var name = $"archive-{width}-{(dark ? "dark" : "light")}";
+        var png = Path.Combine(ScreenshotFolder(), name + ".png");
+        Chromium.Screenshot(page, width, dark, png);
+        TestContext.AddTestAttachment(png, name);
+
+        var probe = Chromium.Measure(page, width, dark);
+        Assert.That(probe.GetProperty("scrollWidth").GetInt32(), Is.LessThanOrEqualTo(width), "no horizontal overflow");
+        Assert.That(probe.GetProperty("options").GetInt32(), Is.EqualTo(0), "no poll on the web page");
+        Assert.That(probe.GetProperty("dark").GetBoolean(), Is.EqualTo(dark));
+    }
+
     // Kept after the run (under the test output folder) so a person can look at them.
     private static string ScreenshotFolder() =>
         Directory.CreateDirectory(Path.Combine(TestContext.CurrentContext.TestDirectory, "screenshots")).FullName;

@@ -19,7 +19,7 @@ public class IssuePagePolicyTests
 
         Assert.That(policy, Is.EqualTo("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https://cdn.example.com " +
             "https://evil.example.com https://img.example.org https://img2.example.org https://img3.example.org https://news.example.com https://xn--bcher-kva.example:8443; " +
-            "base-uri 'none'; frame-ancestors 'none'"), "an origin is rebuilt from the parsed URL, so '; script-src *' never reaches the header");
+            "form-action 'self' https://news.example.com; base-uri 'none'; frame-ancestors 'none'"), "an origin is rebuilt from the parsed URL, so '; script-src *' never reaches the header");
     }
 
     [Test]

@@ -33,6 +33,8 @@ public class NameMergeFieldsTests
 
         var html = IssueCheckerTests.Prepare(issue, IssueRendererGoldenTests.RepositoryTemplatesPath()).RenderForArchive();
 
-        Assert.That(html, Does.Contain("<title>Reader, three ways</title>").And.Not.Contain("{{"));
+        // The web page adds the newsletter's name after the subject.
+        Assert.That(html, Does.Contain("<title>Reader, three ways — The Resilient Engineer</title>").And.Not.Contain("{{"));
+        Assert.That(html, Does.Contain("<meta property=\"og:title\" content=\"Reader, three ways\">"));
     }
 }
