@@ -26,15 +26,15 @@ public class NameMergeFieldsTests
     }
 
     [Test]
-    public void RenderForArchive_SubjectWithMergeField_TitleHasItsDefault()
+    public void RenderForArchive_SubjectWithMergeField_PageIsTitledByTheIssueTitle()
     {
         var issue = IssueParser.Parse("issues/2026-12-01-x.md",
             "---\ntitle: T\nsubject: \"{{ subscriber.first_name | default: 'Reader' }}, three ways\"\npreheader: P\n---\nHi.\n");
 
         var html = IssueCheckerTests.Prepare(issue, IssueRendererGoldenTests.RepositoryTemplatesPath()).RenderForArchive();
 
-        // The web page adds the newsletter's name after the subject.
-        Assert.That(html, Does.Contain("<title>Reader, three ways — The Resilient Engineer</title>").And.Not.Contain("{{"));
-        Assert.That(html, Does.Contain("<meta property=\"og:title\" content=\"Reader, three ways\">"));
+        // A public page has no reader: it is named by the issue's title and the newsletter's name.
+        Assert.That(html, Does.Contain("<title>T — The Resilient Engineer</title>").And.Not.Contain("{{").And.Not.Contain("Reader, three ways"));
+        Assert.That(html, Does.Contain("<meta property=\"og:title\" content=\"T\">"));
     }
 }
