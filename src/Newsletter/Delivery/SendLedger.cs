@@ -143,28 +143,6 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     /// <exception cref="SqliteException">The database cannot be opened.</exception>
     public LedgerSession OpenSession() => new(database, clock);
 
-    /// <summary>Records that the delivery is about to be handed to the transport; call right before the send.</summary>
-    public void Hand(long deliveryId)
-    {
-        using var connection = database.Connect();
-        using var command = Command(connection, "hand", ("$id", deliveryId), ("$now", StoredTime.ToText(clock.GetUtcNow())));
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Records the outcome of one delivery.</summary>
-    /// <param name="deliveryId">The delivery.</param>
-    /// <param name="status">The new state.</param>
-    /// <param name="error">Server reply or error text, or null.</param>
-    /// <param name="retryAt">For <see cref="DeliveryStatus.SoftFailed"/>: when to try again.</param>
-    public void Finish(long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
-    {
-        using var connection = database.Connect();
-        using var command = Command(connection, "finish", ("$id", deliveryId), ("$status", status.ToText()),
-            ("$error", (object?)error ?? DBNull.Value), ("$now", StoredTime.ToText(clock.GetUtcNow())),
-            ("$retry_at", retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value));
-        command.ExecuteNonQuery();
-    }
-
     /// <summary>Deliveries of the issue by status (every status present, zero when none).</summary>
     public IReadOnlyDictionary<DeliveryStatus, int> Counts(long issueId)
     {

@@ -53,10 +53,10 @@ public class SendLedgerTests
         var crashed = new SendLedger(_database, TimeProvider.System);
         crashed.Prepare(_issueId, "2026-11-20-x", "example.com");
         var claimed = crashed.Claim(_issueId, 4);
-        crashed.Hand(claimed[0].Id);
-        crashed.Finish(claimed[0].Id, DeliveryStatus.Sent);
-        crashed.Hand(claimed[1].Id);
-        crashed.Hand(claimed[2].Id);
+        Hand(crashed, claimed[0].Id);
+        Finish(crashed, claimed[0].Id, DeliveryStatus.Sent);
+        Hand(crashed, claimed[1].Id);
+        Hand(crashed, claimed[2].Id);
 
         var rerun = new SendLedger(_database, TimeProvider.System);
         var (recovered, enqueued) = rerun.Prepare(_issueId, "2026-11-20-x", "example.com");
@@ -74,7 +74,7 @@ public class SendLedgerTests
         var ledger = new SendLedger(_database, TimeProvider.System);
         ledger.Prepare(_issueId, "s", "example.com");
         var claimed = ledger.Claim(_issueId, 2);
-        ledger.Hand(claimed[0].Id);
+        Hand(ledger, claimed[0].Id);
         Assert.That(ledger.Prepare(_issueId, "s", "example.com").Recovered, Is.EqualTo(0));
         Assert.That(ledger.Counts(_issueId)[DeliveryStatus.Sending], Is.EqualTo(2));
     }
@@ -85,7 +85,7 @@ public class SendLedgerTests
         var ledger = new SendLedger(_database, TimeProvider.System);
         ledger.Prepare(_issueId, "s", "example.com");
         var claimed = ledger.Claim(_issueId, 3);
-        ledger.Hand(claimed[0].Id);
+        Hand(ledger, claimed[0].Id);
         ledger.Release(_issueId);
         var counts = ledger.Counts(_issueId);
         Assert.That(counts[DeliveryStatus.Sending], Is.EqualTo(1));
@@ -99,8 +99,8 @@ public class SendLedgerTests
         var ledger = new SendLedger(_database, clock);
         ledger.Prepare(_issueId, "s", "example.com");
         var delivery = ledger.Claim(_issueId, 1)[0];
-        ledger.Hand(delivery.Id);
-        ledger.Finish(delivery.Id, DeliveryStatus.SoftFailed, "451 4.3.0 try later", clock.GetUtcNow().AddMinutes(2));
+        Hand(ledger, delivery.Id);
+        Finish(ledger, delivery.Id, DeliveryStatus.SoftFailed, "451 4.3.0 try later", clock.GetUtcNow().AddMinutes(2));
         ledger.Release(_issueId);
         Assert.That(ledger.NextRetry(_issueId), Is.EqualTo(clock.GetUtcNow().AddMinutes(2)).Within(TimeSpan.FromMilliseconds(1)));
 
@@ -122,9 +122,9 @@ public class SendLedgerTests
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var ledger = new SendLedger(_database, clock);
         ledger.Prepare(_issueId, "s", "example.com");
-        foreach (var d in ledger.Claim(_issueId, 3)) ledger.Finish(d.Id, DeliveryStatus.Sent);
+        foreach (var d in ledger.Claim(_issueId, 3)) Finish(ledger, d.Id, DeliveryStatus.Sent);
         clock.Advance(TimeSpan.FromMinutes(61));
-        foreach (var d in ledger.Claim(_issueId, 1)) ledger.Finish(d.Id, DeliveryStatus.Sent);
+        foreach (var d in ledger.Claim(_issueId, 1)) Finish(ledger, d.Id, DeliveryStatus.Sent);
         Assert.That(ledger.SentSince(clock.GetUtcNow() - TimeSpan.FromHours(1)), Is.EqualTo(1));
     }
 
@@ -189,5 +189,18 @@ public class SendLedgerTests
         var ada = _subscribers.FindByEmail("reader0@example.com")!;
         _subscribers.SetStatus(ada.Id, SubscriberStatus.Unsubscribed);
         Assert.That(new SendLedger(_database, TimeProvider.System).Prepare(_issueId, "s", "example.com").Enqueued, Is.EqualTo(4));
+    }
+
+    // Hand-overs and outcomes are written the way a send writes them: through one session.
+    private static void Hand(SendLedger ledger, long deliveryId)
+    {
+        using var session = ledger.OpenSession();
+        session.Hand(deliveryId);
+    }
+
+    private static void Finish(SendLedger ledger, long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
+    {
+        using var session = ledger.OpenSession();
+        session.Finish(deliveryId, status, error, retryAt);
     }
 }

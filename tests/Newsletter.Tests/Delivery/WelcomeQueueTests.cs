@@ -46,8 +46,8 @@ public class WelcomeQueueTests
         var reader = _subscribers.Add("reader@example.com", null);
         _queue.Queue(reader.Id);
         var claimed = _ledger.Claim(WelcomeId, 10).Single();
-        _ledger.Hand(claimed.Id);
-        _ledger.Finish(claimed.Id, DeliveryStatus.Sent);
+        Hand(_ledger, claimed.Id);
+        Finish(_ledger, claimed.Id, DeliveryStatus.Sent);
         Assert.That(_queue.Queue(reader.Id)!.Queued, Is.EqualTo(0));
         Assert.That(_ledger.Waiting(WelcomeId), Is.EqualTo(0));
     }
@@ -97,5 +97,18 @@ public class WelcomeQueueTests
         var record = _issues.FindBySlug("welcome")!;
         Assert.That(record.Welcome, Is.True);
         Assert.That(record.State, Is.EqualTo("welcome"));
+    }
+
+    // Hand-overs and outcomes are written the way a send writes them: through one session.
+    private static void Hand(SendLedger ledger, long deliveryId)
+    {
+        using var session = ledger.OpenSession();
+        session.Hand(deliveryId);
+    }
+
+    private static void Finish(SendLedger ledger, long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
+    {
+        using var session = ledger.OpenSession();
+        session.Finish(deliveryId, status, error, retryAt);
     }
 }

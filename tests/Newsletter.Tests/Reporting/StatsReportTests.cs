@@ -38,7 +38,8 @@ public class StatsReportTests
             var ledger = new SendLedger(database, TimeProvider.System);
             ledger.Prepare(issueId, "2026-11-20-x", "example.com");
             var deliveries = ledger.Claim(issueId, 10).ToDictionary(d => d.Subscriber.Id, d => d.Id);
-            foreach (var id in deliveries.Values) ledger.Finish(id, DeliveryStatus.Sent);
+            using (var session = ledger.OpenSession())
+                foreach (var id in deliveries.Values) session.Finish(id, DeliveryStatus.Sent);
 
             var unsubscribes = new Unsubscribes(database, TimeProvider.System);
             unsubscribes.Unsubscribe(ids[0], issueId, UnsubscribeSource.OneClick);
