@@ -1,6 +1,7 @@
 // Options every command shares.
 using System.CommandLine;
 using Newsletter.Configuration;
+using Newsletter.Delivery;
 
 namespace Newsletter.Cli;
 
@@ -13,5 +14,11 @@ internal static class CommonOptions
         Description = "The workspace's configuration file",
         DefaultValueFactory = _ => SettingsLoader.DefaultFileName,
         Recursive = true,
+    };
+
+    /// <summary><c>--force</c> for each command that sends: mail real inboxes despite placeholder settings (see <see cref="LiveSendRule"/>).</summary>
+    public static Option<bool> Force() => new(LiveSendRule.ForceOption)
+    {
+        Description = "Send through SMTP or sendmail even with a loopback or plain-http baseUrl or a reserved (example.com) sender",
     };
 }

@@ -6,6 +6,7 @@ using Newsletter.Configuration;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Bounces;
 using Newsletter.Delivery.Messages;
+using Newsletter.Delivery.Smtp;
 using Newsletter.Delivery.Transports;
 using Newsletter.Polls;
 using Newsletter.Reporting;
@@ -165,6 +166,25 @@ public sealed class Workspace
         string? segment = null) =>
         new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
             progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, HasField));
+
+    /// <summary>
+    /// Opens the configured transport for a send. SMTP and sendmail reach real inboxes, so they first need a set
+    /// <c>baseUrl</c> and <c>from</c> (<see cref="NewsletterSettings.ValidateForSending"/>) and no placeholder in them
+    /// (<see cref="LiveSendRule"/>, waived by <paramref name="force"/>); the outbox takes anything.
+    /// </summary>
+    /// <param name="configPath">The configuration file, named in errors.</param>
+    /// <param name="protocolLog">Where SMTP conversations are logged, or null.</param>
+    /// <param name="force">Send despite placeholder settings (<c>--force</c>).</param>
+    /// <exception cref="ConfigurationFileException">A setting is missing, malformed or a placeholder; the message names it.</exception>
+    public IDeliveryTransport OpenTransport(string configPath, SmtpProtocolLog? protocolLog, bool force)
+    {
+        if (LiveSendRule.IsLive(Settings.Transport))
+        {
+            Settings.ValidateForSending();
+            LiveSendRule.Enforce(Settings, force);
+        }
+        return TransportFactory.Create(Settings, configPath, protocolLog);
+    }
 
     /// <summary>Per-delivery envelope senders (VERP) from <c>bounceAddress</c>, or null when it is not set.</summary>
     /// <exception cref="FormatException">The bounce address is not a valid address.</exception>

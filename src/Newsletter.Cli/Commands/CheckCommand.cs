@@ -20,7 +20,7 @@ internal static class CheckCommand
             var composer = workspace.Composer();
             var report = workspace.Check(path);
             report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath),
-                .. DesignRule.Check(workspace.Settings.Design, configPath)] };
+                .. DesignRule.Check(workspace.Settings.Design, configPath), .. PlaceholderRule.Check(workspace.Settings, configPath)] };
             Print(path, report);
             Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;

@@ -13,7 +13,7 @@ internal static class InitCommand
     public static Command Create()
     {
         var directory = new Argument<string>("dir") { Description = "Folder for the new workspace (created if missing)" };
-        var command = new Command("init", "Create a workspace: newsletter.json, templates/ and issues/") { directory };
+        var command = new Command("init", "Create a workspace: newsletter.json, templates/ and issues/ (a first issue and a sample list)") { directory };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var root = Directory.CreateDirectory(result.GetValue(directory)!).FullName;
@@ -27,10 +27,11 @@ internal static class InitCommand
             var issues = Directory.CreateDirectory(Path.Combine(root, "issues")).FullName;
             var today = DateTime.Today.ToString("yyyy-MM-dd");
             File.WriteAllText(Path.Combine(issues, $"{today}-first-issue.md"), FirstIssue(today));
+            SampleList.WriteTo(Path.Combine(root, SampleList.DefaultPath));
             File.WriteAllText(config, DefaultConfig);
             File.WriteAllText(Path.Combine(root, ".gitignore"), "*.db\n*.db-wal\n*.db-shm\noutbox/\nout/\n");
             Console.WriteLine($"Created a workspace in {root}.");
-            Console.WriteLine($"Next: edit {config}, add subscribers, and try 'newsletter render issues/{today}-first-issue.md'.");
+            Console.WriteLine($"Next: try 'newsletter quickstart' (the sample list in {SampleList.DefaultPath}, sent to the outbox), then edit {config} and add your subscribers.");
             return ExitCodes.Ok;
         }));
         return command;

@@ -22,8 +22,9 @@ internal static class SendCommand
         var cancel = new Option<bool>("--cancel") { Description = "Stop the issue's send for good" };
         var smtpLog = new Option<string?>("--smtp-log") { Description = "Append every SMTP conversation to this file (AUTH secrets redacted)" };
         var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
+        var force = CommonOptions.Force();
         var command = new Command("send", "Send an issue to every active subscriber who has not had it")
-            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog };
+            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog, force };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
@@ -35,7 +36,7 @@ internal static class SendCommand
             var configPath = result.GetValue(CommonOptions.Config)!;
             var workspace = Workspace.Open(configPath);
             using var log = result.GetValue(smtpLog) is { } logPath ? new SmtpProtocolLog(logPath) : null;
-            if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, log, cancellationToken);
+            if (result.GetValue(due)) return await SendDueAsync(workspace, configPath, log, cancellationToken, result.GetValue(force));
             if (result.GetValue(pause)) return SendControl.Pause(workspace, result.GetValue(issue)!, result.GetValue(reason));
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
@@ -47,34 +48,33 @@ internal static class SendCommand
             if (parsed.Welcome)
             {
                 Console.WriteLine(WelcomeSend.PerSubscriber(parsed) + "; sending the welcomes that wait.");
-                return await WelcomeSend.SendWaitingAsync(workspace, configPath, parsed, cancellationToken);
+                return await WelcomeSend.SendWaitingAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(force));
             }
-            return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment));
+            return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment), result.GetValue(force));
         }));
         return command;
     }
 
     /// <summary>Checks, sends and reports one issue; returns the exit code.</summary>
     internal static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
-        string? segment = null)
+        string? segment = null, bool force = false)
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
-        if (!workspace.Settings.Transport.StartsWith("outbox:", StringComparison.OrdinalIgnoreCase)) workspace.Settings.ValidateForSending();
-        await using var transport = TransportFactory.Create(workspace.Settings, configPath, log);
+        await using var transport = workspace.OpenTransport(configPath, log, force);
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
-    private static async Task<int> SendDueAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken)
+    private static async Task<int> SendDueAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken, bool force)
     {
         var due = DueIssues.Find(workspace.Settings.Issues, workspace.Issues, workspace.Clock.GetUtcNow(), out var problems);
         foreach (var problem in problems) Console.Error.WriteLine("error: " + problem.Message);
         var exit = problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
-        exit = Math.Max(exit, await SendWelcomesAsync(workspace, configPath, log, cancellationToken));
+        exit = Math.Max(exit, await SendWelcomesAsync(workspace, configPath, log, cancellationToken, force));
         if (due.Count == 0)
         {
             Console.WriteLine("No issue is due.");
@@ -84,7 +84,7 @@ internal static class SendCommand
         {
             try
             {
-                var code = await SendOneAsync(workspace, configPath, log, issue, cancellationToken);
+                var code = await SendOneAsync(workspace, configPath, log, issue, cancellationToken, force: force);
                 exit = Math.Max(exit, code);
             }
             catch (Exception e) when (e is NewsletterException or SendBlockedException)
@@ -97,12 +97,12 @@ internal static class SendCommand
     }
 
     // Welcomes queued by web confirmations (and any a stopped run left) go first: they are due the moment they are queued.
-    private static async Task<int> SendWelcomesAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken)
+    private static async Task<int> SendWelcomesAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken, bool force)
     {
         try
         {
             if (workspace.Welcome.Find() is not { } welcome || workspace.Welcome.Waiting(welcome) == 0) return ExitCodes.Ok;
-            return await SendOneAsync(workspace, configPath, log, welcome, cancellationToken);
+            return await SendOneAsync(workspace, configPath, log, welcome, cancellationToken, force: force);
         }
         catch (Exception e) when (e is NewsletterException or SendBlockedException)
         {

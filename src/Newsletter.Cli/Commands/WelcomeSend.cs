@@ -20,7 +20,8 @@ internal static class WelcomeSend
         $"--welcome: no issue in {issuesFolder} says 'welcome: true'; nothing was changed";
 
     /// <summary>Sends the welcome deliveries waiting, if any; returns the exit code (Ok when none waits).</summary>
-    public static async Task<int> SendWaitingAsync(Workspace workspace, string configPath, Issue welcome, CancellationToken cancellationToken)
+    public static async Task<int> SendWaitingAsync(Workspace workspace, string configPath, Issue welcome, CancellationToken cancellationToken,
+        bool force)
     {
         var waiting = workspace.Welcome.Waiting(welcome);
         if (waiting == 0)
@@ -28,6 +29,6 @@ internal static class WelcomeSend
             Console.WriteLine($"No welcome is waiting to be sent ('{welcome.Slug}').");
             return ExitCodes.Ok;
         }
-        return await SendCommand.SendOneAsync(workspace, configPath, null, welcome, cancellationToken);
+        return await SendCommand.SendOneAsync(workspace, configPath, null, welcome, cancellationToken, force: force);
     }
 }

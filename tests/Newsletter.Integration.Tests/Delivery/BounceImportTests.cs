@@ -60,7 +60,7 @@ public class BounceImportTests
         workspace.Configure(c => c["bounceAddress"] = "bounces@example.com");
         Assert.That(workspace.Run("subscribers", "add", "ada@example.com").ExitCode, Is.EqualTo(0));
         Assert.That(workspace.Run("subscribers", "add", "bob@example.com").ExitCode, Is.EqualTo(0));
-        var send = workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        var send = workspace.Run("send", "--force", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
         Assert.That(send.ExitCode, Is.EqualTo(0), send.Output + send.Error);
 
         var senders = server.Messages().ToDictionary(m => m.Recipients.Single(), m => m.MailFrom);

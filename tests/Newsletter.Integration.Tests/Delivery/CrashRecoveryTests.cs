@@ -29,7 +29,7 @@ public partial class CrashRecoveryTests
         var kills = 0;
         for (var i = 0; i < Kills; i++)
         {
-            using var process = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "send", issue);
+            using var process = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "send", "--force", issue);
             var output = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             // Kill after a random number of further messages, whatever the machine's speed; a few milliseconds of
@@ -49,7 +49,7 @@ public partial class CrashRecoveryTests
         var outputs = new List<string>();
         for (var rerun = 0; rerun < 5; rerun++)
         {
-            var result = workspace.Run("send", issue);
+            var result = workspace.Run("send", "--force", issue);
             outputs.Add(result.Output + result.Error);
             reported += InFlight(result.Output);
             if (result.ExitCode == 0) break;

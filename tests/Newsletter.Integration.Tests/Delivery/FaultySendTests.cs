@@ -18,7 +18,7 @@ public class FaultySendTests
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
 
-        var first = workspace.Run("send", issue);
+        var first = workspace.Run("send", "--force", issue);
         Assert.That(first.ExitCode, Is.EqualTo(3), first.Output + first.Error);
         Assert.That(StatusOf(workspace, "t550-gone@example.com"), Is.EqualTo("bounced"));
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE email = 't550-gone@example.com' AND status = 'bounced'"), Is.EqualTo(1));
@@ -35,7 +35,7 @@ public class FaultySendTests
         Assert.That(shown, Does.Contain("\"last_reply\": \"550 5.1.1 No such user here\""));
 
         Thread.Sleep(TimeSpan.FromSeconds(1.2));
-        var second = workspace.Run("send", issue);
+        var second = workspace.Run("send", "--force", issue);
         Assert.That(second.ExitCode, Is.EqualTo(3), second.Output + second.Error);
         Assert.That(workspace.Count("SELECT count(*) FROM deliveries WHERE status = 'soft-failed' AND retry_at IS NOT NULL"), Is.EqualTo(4));
         Assert.That(workspace.Count("SELECT attempts FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE s.email = 't451-later@example.com'"),
@@ -53,7 +53,7 @@ public class FaultySendTests
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
 
-        var send = workspace.Run("send", issue);
+        var send = workspace.Run("send", "--force", issue);
         Assert.That(send.ExitCode, Is.EqualTo(3), send.Output + send.Error);
         Assert.That(send.Error, Does.Contain("paused after 3 failed deliveries in a row"));
 
@@ -63,7 +63,7 @@ public class FaultySendTests
         Assert.That(status.Output, Does.Contain("paused: paused after 3 failed deliveries in a row; last error:"));
         Assert.That(status.Output, Does.Contain("next retry:"));
 
-        var due = workspace.Run("send", "--due");
+        var due = workspace.Run("send", "--force", "--due");
         Assert.That(due.Output, Does.Contain("No issue is due."), "a paused issue is left alone by cron");
         Assert.That(workspace.Run("send", "--resume", SampleIssue.Slug).ExitCode, Is.EqualTo(0));
         Assert.That(workspace.Run("status").Output, Does.Contain($"{SampleIssue.Slug}: sending"));
@@ -78,10 +78,10 @@ public class FaultySendTests
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
 
-        var runs = new[] { Task.Run(() => workspace.Run("send", "--due")), Task.Run(() => workspace.Run("send", "--due")) };
+        var runs = new[] { Task.Run(() => workspace.Run("send", "--force", "--due")), Task.Run(() => workspace.Run("send", "--force", "--due")) };
         Task.WaitAll(runs);
         Assert.That(runs.Select(r => r.Result.ExitCode), Is.SubsetOf(new[] { 0, 4 }), string.Join("\n", runs.Select(r => r.Result.Output + r.Result.Error)));
-        if (runs.Any(r => r.Result.ExitCode != 0)) Assert.That(workspace.Run("send", "--due").ExitCode, Is.EqualTo(0));
+        if (runs.Any(r => r.Result.ExitCode != 0)) Assert.That(workspace.Run("send", "--force", "--due").ExitCode, Is.EqualTo(0));
 
         var recipients = server.Messages().SelectMany(m => m.Recipients).ToList();
         Assert.That(recipients, Has.Count.EqualTo(400));

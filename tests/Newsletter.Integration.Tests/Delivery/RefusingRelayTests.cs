@@ -22,7 +22,7 @@ public class RefusingRelayTests
     {
         using var server = AiosmtpdServer.Start(refuseRecipients: reply);
         using var workspace = ListOf(server.Port, 30);
-        var send = workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        var send = workspace.Run("send", "--force", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
 
         Assert.That(send.ExitCode, Is.EqualTo(3), send.Output + send.Error);
         Assert.That(send.Error, Does.Contain("the mail server refused the send").And.Contain(shown));
@@ -38,7 +38,7 @@ public class RefusingRelayTests
         // What Postfix's smtp-sink -f RCPT says: a 5xx with no enhanced status code to tell whose fault it is.
         using var server = AiosmtpdServer.Start(refuseRecipients: "550 Error: command failed");
         using var workspace = ListOf(server.Port, 40);
-        var send = workspace.Run("send", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
+        var send = workspace.Run("send", "--force", workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text()));
 
         Assert.That(send.ExitCode, Is.EqualTo(3), send.Output + send.Error);
         Assert.That(send.Error, Does.Contain("refused 10 recipients in a row with the same reply (550 Error: command failed)"));
@@ -54,7 +54,7 @@ public class RefusingRelayTests
         workspace.Write("list.csv", "email\nok@example.com\nt550-gone@example.com\n");
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
-        Assert.That(workspace.Run("send", issue).ExitCode, Is.EqualTo(0));
+        Assert.That(workspace.Run("send", "--force", issue).ExitCode, Is.EqualTo(0));
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers WHERE status = 'bounced'"), Is.EqualTo(1));
 
         var dryRun = workspace.Run("subscribers", "unsuppress", "--reason", "bounced", "--issue", issue, "--dry-run");

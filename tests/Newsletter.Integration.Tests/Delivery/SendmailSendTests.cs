@@ -33,7 +33,7 @@ public class SendmailSendTests
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
 
-        var send = workspace.Run("send", issue);
+        var send = workspace.Run("send", "--force", issue);
         Assert.That(send.ExitCode, Is.EqualTo(3), send.Output + send.Error);
         Assert.That(send.Output, Does.Contain("through sendmail " + sendmail));
 

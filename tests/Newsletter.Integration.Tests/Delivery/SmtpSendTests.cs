@@ -21,9 +21,9 @@ public class SmtpSendTests
         Assert.That(workspace.Run("subscribers", "import", "list.csv").ExitCode, Is.EqualTo(0));
         var issue = workspace.Write($"issues/{SampleIssue.Slug}.md", SampleIssue.Text());
 
-        var first = workspace.Run("send", issue);
+        var first = workspace.Run("send", "--force", issue);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
-        var second = workspace.Run("send", issue);
+        var second = workspace.Run("send", "--force", issue);
         Assert.That(second.ExitCode, Is.EqualTo(0));
         Assert.That(second.Output, Does.Contain("Nothing to send"));
 

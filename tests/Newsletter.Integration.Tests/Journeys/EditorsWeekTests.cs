@@ -68,9 +68,9 @@ public class EditorsWeekTests
         Assert.That(check.Output, Does.Contain("0 error(s)").And.Contain("of Gmail's 102 KB"));
 
         // Thursday: the send, over SMTP to the real server; a second run sends nothing.
-        var send = Run(folder, "send", issue);
+        var send = Run(folder, "send", "--force", issue);
         Assert.That(send.Output, Does.Contain("Sent 2 "));
-        Assert.That(Run(folder, "send", issue).Output, Does.Contain("Nothing to send"));
+        Assert.That(Run(folder, "send", "--force", issue).Output, Does.Contain("Nothing to send"));
         var mail = smtp.Messages().ToDictionary(m => m.Recipients.Single(), m => MimeMessage.Load(m.Path));
         Assert.That(mail.Keys, Is.EquivalentTo(new[] { "grace@example.org", "ada@example.com" }), "one each, nobody twice");
         var grace = mail["grace@example.org"];
@@ -134,7 +134,7 @@ public class EditorsWeekTests
 
         // The next issue goes to Grace alone.
         var next = folder.Write("issues/2026-12-14-build-notes-13.md", "---\ntitle: \"Build Notes #13\"\npreheader: More\n---\nHi.\n");
-        Assert.That(Run(folder, "send", next).Output, Does.Contain("Sent 1 "));
+        Assert.That(Run(folder, "send", "--force", next).Output, Does.Contain("Sent 1 "));
         Assert.That(smtp.Messages().Count(m => m.Recipients.Single() == "ada@example.com"), Is.EqualTo(1), "nothing after she left");
     }
 

@@ -14,9 +14,10 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report what would change; write nothing" };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Import nothing if any row is bad" };
         var welcome = new Option<bool>("--welcome") { Description = "Send the welcome issue (welcome: true) now to each active subscriber the file adds, once" };
+        var force = CommonOptions.Force();
         var command = new Command("import", "Import subscribers from a CSV file: bad rows are reported and skipped, good rows kept")
         {
-            file, dryRun, allOrNothing, welcome,
+            file, dryRun, allOrNothing, welcome, force,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
@@ -30,6 +31,8 @@ internal static class ImportCommand
                 Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
                 return ExitCodes.InputError;
             }
+            // A welcome the send would refuse is refused before anyone is added, so none waits unsent.
+            if (welcomeIssue is not null) Delivery.LiveSendRule.Enforce(workspace.Settings, result.GetValue(force));
             // Subscribers the file adds get ids above this one; those it only updates already had their chance.
             var before = workspace.Subscribers.MaxId();
             var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(path, options);
@@ -41,7 +44,7 @@ internal static class ImportCommand
             var exit = report.Problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
             if (welcomeIssue is null || options.DryRun || !report.Written) return exit;
             workspace.Welcome.QueueAddedAfter(before);
-            return Math.Max(exit, await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken));
+            return Math.Max(exit, await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken, result.GetValue(force)));
         }));
         return command;
     }

@@ -22,7 +22,8 @@ internal static class SubscribersCommand
         var name = new Option<string?>("--name") { Description = "Display name" };
         var tags = new Option<string[]>("--tag") { Description = "A tag (repeat for several)", AllowMultipleArgumentsPerToken = false };
         var welcome = new Option<bool>("--welcome") { Description = "Send them the welcome issue (welcome: true) now, once: a rerun never sends it twice" };
-        var command = new Command("add", "Add a subscriber (or update the name and tags of an existing one)") { email, name, tags, welcome };
+        var force = CommonOptions.Force();
+        var command = new Command("add", "Add a subscriber (or update the name and tags of an existing one)") { email, name, tags, welcome, force };
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
             var configPath = result.GetValue(CommonOptions.Config)!;
@@ -45,6 +46,8 @@ internal static class SubscribersCommand
                 Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
                 return ExitCodes.InputError;
             }
+            // A welcome the send would refuse is refused before anyone is added, so none waits unsent.
+            if (welcomeIssue is not null) Delivery.LiveSendRule.Enforce(workspace.Settings, result.GetValue(force));
             var subscriber = workspace.Subscribers.Add(address, result.GetValue(name), tags: result.GetValue(tags) ?? []);
             Console.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
             if (welcomeIssue is null) return ExitCodes.Ok;
@@ -54,7 +57,7 @@ internal static class SubscribersCommand
                 return ExitCodes.Ok;
             }
             workspace.Welcome.Queue(subscriber.Id);
-            return await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken);
+            return await WelcomeSend.SendWaitingAsync(workspace, configPath, welcomeIssue, cancellationToken, result.GetValue(force));
         }));
         return command;
     }
