@@ -15,4 +15,7 @@ internal static class ExitCodes
 
     /// <summary>Another run is sending the same issue.</summary>
     public const int Busy = 4;
+
+    /// <summary>The person at the terminal answered no to the send's confirmation; nothing was sent or recorded.</summary>
+    public const int Cancelled = 5;
 }

@@ -23,8 +23,9 @@ internal static class SendCommand
         var smtpLog = new Option<string?>("--smtp-log") { Description = "Append every SMTP conversation to this file (AUTH secrets redacted)" };
         var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
         var force = CommonOptions.Force();
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation before sending (it is only asked on a terminal)" };
         var command = new Command("send", "Send an issue to every active subscriber who has not had it")
-            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog, force };
+            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog, force, yes };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
@@ -50,23 +51,37 @@ internal static class SendCommand
                 Console.WriteLine(WelcomeSend.PerSubscriber(parsed) + "; sending the welcomes that wait.");
                 return await WelcomeSend.SendWaitingAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(force));
             }
-            return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment), result.GetValue(force));
+            return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment), result.GetValue(force),
+                confirm: !result.GetValue(yes));
         }));
         return command;
     }
 
     /// <summary>Checks, sends and reports one issue; returns the exit code.</summary>
     internal static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
-        string? segment = null, bool force = false)
+        string? segment = null, bool force = false, bool confirm = false)
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
         RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
         // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
         await using var transport = workspace.OpenTransport(configPath, log, force);
+        if (confirm && !SendConfirmation.Current.Confirm(issue.Title, WouldGet(workspace, issue, segment), yes: false))
+        {
+            Console.Error.WriteLine("error: " + SendConfirmation.Cancelled);
+            return ExitCodes.Cancelled;
+        }
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
+    }
+
+    // Who would get the issue now: the active subscribers of its audience less those who have it. Reads only.
+    private static long WouldGet(Workspace workspace, Issue issue, string? segment)
+    {
+        var audience = workspace.Subscribers.Count(Audience.Segments.IssueSegment.Resolve(issue, segment, workspace.HasField) ?? Audience.Segments.CompiledSegment.Everyone);
+        var already = workspace.Issues.FindBySlug(issue.Slug) is { } record ? workspace.Ledger.Counts(record.Id)[DeliveryStatus.Sent] : 0;
+        return Math.Max(0, audience - already);
     }
 
     private static async Task<int> SendDueAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken, bool force)
