@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Newsletter.Rendering;
+using PreMailer.Net;
 
 namespace Newsletter.Checks;
 
@@ -38,15 +38,15 @@ public sealed partial class CssSupport
     public IEnumerable<CheckFinding> Check(string html, SourceLocator locator)
     {
         var document = Parser.ParseDocument(html);
-        var declarations = document.QuerySelectorAll("[style]").SelectMany(e => StyleSheet.Declarations(e.GetAttribute("style")!)).ToList();
+        var declarations = document.QuerySelectorAll("[style]").SelectMany(e => Declarations(e.GetAttribute("style")!)).ToList();
         var sheets = string.Join('\n', document.QuerySelectorAll("style").Select(s => s.TextContent));
-        foreach (Match block in Block().Matches(sheets)) declarations.AddRange(StyleSheet.Declarations(block.Groups[1].Value));
+        foreach (Match block in Block().Matches(sheets)) declarations.AddRange(Declarations(block.Groups[1].Value));
         foreach (var feature in _features.Where(f => f.Gmail == "no" || f.Outlook == "no"))
         {
             var used = feature.Kind switch
             {
-                "property" => declarations.FirstOrDefault(d => d.Name == feature.Property) is { } d ? d.Name + ":" : null,
-                "value" => declarations.FirstOrDefault(d => d.Name == feature.Property && Regex.IsMatch(d.Value, $@"\b{Regex.Escape(feature.Value!)}\b")) is { } v ? v.Value : null,
+                "property" => declarations.FirstOrDefault(d => d.Style.Equals(feature.Property, StringComparison.OrdinalIgnoreCase)) is { } d ? d.Style + ":" : null,
+                "value" => declarations.FirstOrDefault(d => d.Style.Equals(feature.Property, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(d.Value, $@"\b{Regex.Escape(feature.Value!)}\b")) is { } v ? v.Value : null,
                 "function" => declarations.FirstOrDefault(d => d.Value.Contains(feature.Value!, StringComparison.OrdinalIgnoreCase)) is { } f ? feature.Value : null,
                 _ => sheets.Contains(feature.Value!, StringComparison.OrdinalIgnoreCase) ? feature.Value : null,
             };
@@ -56,6 +56,9 @@ public sealed partial class CssSupport
                 $"{feature.Name} is not supported in {clients}; the design must not depend on it");
         }
     }
+
+    // PreMailer's parser, which the inliner wrote these declarations with, reads them back as written.
+    private static IEnumerable<CssAttribute> Declarations(string block) => new CssParser().ParseStyleClass("", block).Attributes;
 
     private static CssSupport Load()
     {

@@ -1,32 +1,29 @@
-// Moves stylesheet rules into style attributes, the only CSS every email client honours.
+// Moves stylesheet rules into style attributes, the only CSS every email client honours, with PreMailer.Net.
 using AngleSharp;
-using AngleSharp.Css.Dom;
-using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Newsletter.Rendering;
 
 /// <summary>
-/// Inlines a <see cref="StyleSheet"/> into HTML: each element gets the declarations of every matching rule,
-/// ordered by importance, specificity and source order (CSS Cascade 4 §6.4), with its own <c>style</c>
-/// declarations winning over non-important rules. Rules that cannot be inlined go into a <c>style</c> element in
-/// the head. Built once per template set; safe to use from one thread at a time.
+/// Inlines a stylesheet into HTML with PreMailer.Net: each element gets the declarations of every matching rule,
+/// ordered by specificity and source order, its own <c>style</c> declarations winning over non-important rules and
+/// <c>!important</c> over both (CSS Cascade 4 §6.4). Important declarations stay marked <c>!important</c> inline.
+/// Rules that cannot be inlined (see <see cref="StylesheetParts"/>) go into a <c>style</c> element in the head.
+/// <c>style</c> and <c>link</c> elements of the HTML itself are left alone. Built once per template set; safe to use
+/// from one thread at a time.
 /// </summary>
 public sealed class CssInliner
 {
-    private readonly StyleSheet _sheet;
-    private readonly Dictionary<string, (int A, int B, int C)> _specificity = [];
+    // PreMailer would inline the HTML's own style elements and download the sheets its link elements name.
+    private const string NotSources = "style, link";
+
+    private readonly StylesheetParts _sheet;
     private readonly HtmlParser _parser = new(new HtmlParserOptions(), BrowsingContext.New(AngleSharp.Configuration.Default.WithCss()));
 
     /// <summary>Creates an inliner for <paramref name="stylesheet"/> (CSS text).</summary>
-    public CssInliner(string stylesheet)
-    {
-        _sheet = StyleSheet.Parse(stylesheet);
-        var cssParser = new CssParser(new CssParserOptions { IsToleratingInvalidSelectors = true });
-        foreach (var rule in _sheet.Inlinable)
-            _specificity[rule.Selector] = Specificity(cssParser, rule.Selector);
-    }
+    public CssInliner(string stylesheet) => _sheet = StylesheetParts.Split(stylesheet);
 
     /// <summary>Inlines into a whole document and adds the kept rules to its head.</summary>
     /// <param name="html">The document.</param>
@@ -102,48 +99,10 @@ public sealed class CssInliner
             comments(comment.Data, FragmentContext.Of(comment.Parent!));
     }
 
-    private void Apply(IDocument document)
+    // PreMailer works on the document in place; the HTML it returns is not used, so both callers serialise alike.
+    private void Apply(IHtmlDocument document)
     {
-        var collected = new Dictionary<IElement, List<(bool Important, (int, int, int) Specificity, int Order, StyleDeclaration Declaration)>>();
-        foreach (var rule in _sheet.Inlinable)
-        {
-            IHtmlCollection<IElement> matches;
-            try
-            {
-                matches = document.QuerySelectorAll(rule.Selector);
-            }
-            catch (DomException)
-            {
-                continue; // A selector the engine cannot evaluate stays out of the mail rather than breaking it.
-            }
-            foreach (var element in matches)
-            {
-                if (!collected.TryGetValue(element, out var list)) collected[element] = list = [];
-                foreach (var declaration in rule.Declarations)
-                    list.Add((declaration.Important, _specificity[rule.Selector], rule.Order, declaration));
-            }
-        }
-        foreach (var (element, declarations) in collected)
-            element.SetAttribute("style", Merge(declarations, element.GetAttribute("style")));
-    }
-
-    private static string Merge(List<(bool Important, (int, int, int) Specificity, int Order, StyleDeclaration Declaration)> fromSheet, string? own)
-    {
-        var winners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in fromSheet.Where(d => !d.Important).OrderBy(d => d.Specificity).ThenBy(d => d.Order))
-            winners[item.Declaration.Name] = item.Declaration.Value;
-        if (own is not null)
-            foreach (var d in StyleSheet.Declarations(own))
-                winners[d.Name] = d.Important ? d.Value + " !important" : d.Value;
-        foreach (var item in fromSheet.Where(d => d.Important).OrderBy(d => d.Specificity).ThenBy(d => d.Order))
-            winners[item.Declaration.Name] = item.Declaration.Value;
-        return string.Join("; ", winners.Select(kv => $"{kv.Key}: {kv.Value}"));
-    }
-
-    private static (int, int, int) Specificity(CssParser parser, string selector)
-    {
-        var rule = parser.ParseStyleSheet(selector + " {}").Rules.OfType<ICssStyleRule>().FirstOrDefault();
-        var priority = rule?.Selector?.Specificity;
-        return priority is { } p ? (p.Ids, p.Classes, p.Tags) : (0, 0, 0);
+        if (_sheet.Inlinable.Count == 0) return;
+        new PreMailer.Net.PreMailer(document).MoveCssInline(ignoreElements: NotSources, css: _sheet.InlineCss);
     }
 }

@@ -1,5 +1,4 @@
-// Rewrites callouts, sponsor blocks and Mermaid fences in issue Markdown into email-safe HTML blocks.
-using System.Net;
+// Rewrites admonitions and Mermaid fences in issue Markdown into email-safe HTML blocks, which Markdig has no parser for.
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -8,14 +7,13 @@ namespace Newsletter.Rendering;
 /// <summary>
 /// A line-based pass before Markdig, so Markdown written for MkDocs, Docusaurus or markdown-it renders in email:
 /// <list type="bullet">
-/// <item>admonitions <c>!!! info "Title"</c> (or <c>???</c>) followed by lines indented four spaces;</item>
-/// <item>containers <c>::: note Title</c> … <c>:::</c> (also <c>:::note</c>);</item>
-/// <item><c>sponsor</c> as either kind marks the sponsored block;</item>
+/// <item>admonitions <c>!!! info "Title"</c> (or <c>???</c>) followed by lines indented four spaces, <c>sponsor</c>
+/// as the kind marking the sponsored block;</item>
 /// <item>a <c>```mermaid</c> fence stays readable code and gains a link to the online version.</item>
 /// </list>
-/// Callouts become a one-cell <c>role="presentation"</c> table (Outlook ignores padding and borders on
-/// <c>div</c>), with the content left as Markdown between blank lines so CommonMark renders it (§4.6 type 6).
-/// Fenced code is copied untouched.
+/// Admonitions become <see cref="CalloutMarkup"/>, with the content left as Markdown between blank lines so CommonMark
+/// renders it (§4.6 type 6). Fenced code is copied untouched. <c>:::</c> containers are Markdig's (see
+/// <see cref="CalloutRenderer"/>).
 /// </summary>
 public static partial class MarkdownBlocks
 {
@@ -41,21 +39,6 @@ public static partial class MarkdownBlocks
                 Callout(output, admonition.Groups[1].Value, admonition.Groups[2].Success ? admonition.Groups[2].Value : null, body);
                 continue;
             }
-            if (ContainerOpen().Match(line) is { Success: true } container)
-            {
-                var body = new List<string>();
-                var depth = 1;
-                while (i + 1 < lines.Length)
-                {
-                    var next = lines[++i];
-                    if (ContainerOpen().IsMatch(next)) depth++;
-                    else if (next.Trim() == ":::" && --depth == 0) break;
-                    body.Add(next);
-                }
-                var title = container.Groups[2].Value.Trim();
-                Callout(output, container.Groups[1].Value, title.Length > 0 ? title : null, body);
-                continue;
-            }
             output.Append(line).Append('\n');
         }
         return output.ToString();
@@ -79,14 +62,9 @@ public static partial class MarkdownBlocks
         return Math.Min(i, lines.Length - 1);
     }
 
-    private static void Callout(StringBuilder output, string kind, string? title, List<string> body)
-    {
-        kind = kind.ToLowerInvariant();
-        title ??= kind == "sponsor" ? "Sponsored" : char.ToUpperInvariant(kind[0]) + kind[1..];
-        output.Append($"<table role=\"presentation\" class=\"callout callout-{kind}\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td class=\"callout-body\">\n");
-        if (title.Length > 0) output.Append($"<p class=\"callout-title\">{WebUtility.HtmlEncode(title)}</p>\n");
-        output.Append('\n').Append(Rewrite(string.Join('\n', body)).TrimEnd()).Append("\n\n</td></tr></table>\n\n");
-    }
+    private static void Callout(StringBuilder output, string kind, string? title, List<string> body) =>
+        output.Append(CalloutMarkup.Open(kind, title)).Append('\n').Append(Rewrite(string.Join('\n', body)).TrimEnd())
+            .Append("\n\n").Append(CalloutMarkup.Close).Append("\n\n");
 
     private static string Dedent(string line) =>
         line.StartsWith('\t') ? line[1..] : line.StartsWith("    ", StringComparison.Ordinal) ? line[4..] : line.TrimStart();
@@ -96,7 +74,4 @@ public static partial class MarkdownBlocks
 
     [GeneratedRegex(@"^(?:!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+""([^""]*)"")?\s*$")]
     private static partial Regex Admonition();
-
-    [GeneratedRegex(@"^:::\s*([A-Za-z][\w-]*)(.*)$")]
-    private static partial Regex ContainerOpen();
 }

@@ -7,7 +7,8 @@ namespace Newsletter.Rendering;
 /// <summary>
 /// Converts an issue body to HTML with Markdig (CommonMark plus the advanced extensions: tables, footnotes,
 /// task lists, auto-links, emphasis extras, and emoji shortcodes; raw HTML is kept), after
-/// <see cref="MarkdownBlocks"/> has turned callouts, sponsor blocks and Mermaid fences into email-safe HTML.
+/// <see cref="MarkdownBlocks"/> has turned admonitions and Mermaid fences into email-safe HTML; <c>:::</c> containers
+/// are parsed by Markdig and written as callouts by <see cref="CalloutRenderer"/>.
 /// Liquid tags and outputs in the body (<c>{{ subscriber.first_name }}</c>) are shielded from Markdown so they
 /// survive intact. Relative links and images are made absolute when a base URL is given.
 /// </summary>
@@ -32,6 +33,7 @@ public static class MarkdownConverter
             .UseEmojiAndSmiley(enableSmileys: false);
         // Mermaid stays a code block: no email client runs the script that would draw it.
         builder.Extensions.RemoveAll(e => e is DiagramExtension);
+        builder.Extensions.Add(new CalloutExtension());
         return builder.Build();
     }
 }

@@ -15,7 +15,7 @@ public class CssInlinerTests
             @media (max-width: 600px) { .lead { font-size: 18px !important; } }
             """);
         var html = inliner.InlineDocument("<html><head></head><body><p id=\"intro\" class=\"lead\" style=\"margin: 0\">Hi</p></body></html>");
-        Assert.That(html, Does.Contain("style=\"color: #222; margin: 0; font-weight: bold\""));
+        Assert.That(html, Does.Contain("style=\"color: #222;font-weight: bold;margin: 0\""), "PreMailer's formatting: own declarations last");
         Assert.That(html, Does.Contain("@media (max-width: 600px)"));
         Assert.That(html, Does.Contain("a:hover {"));
     }
@@ -25,14 +25,40 @@ public class CssInlinerTests
     {
         var inliner = new CssInliner("td { color: #333 !important; }");
         var html = inliner.InlineDocument("<table><tr><td style=\"color: #000\">x</td></tr></table>");
-        Assert.That(html, Does.Contain("style=\"color: #333\""));
+        Assert.That(html, Does.Contain("style=\"color: #333 !important\""), "an important rule stays important inline");
     }
 
     [Test]
     public void InlineDocument_KeepsColoursAsWritten()
     {
         var html = new CssInliner(".a { color: #fff; padding: 4px 8px; }").InlineDocument("<div class=\"a\">x</div>");
-        Assert.That(html, Does.Contain("color: #fff; padding: 4px 8px"), "Outlook needs hex colours and shorthands kept");
+        Assert.That(html, Does.Contain("color: #fff;padding: 4px 8px"), "Outlook needs hex colours and shorthands kept");
+    }
+
+    [Test]
+    public void InlineDocument_CommentNamingMedia_KeepsOnlyTheMediaRules()
+    {
+        var inliner = new CssInliner("""
+            /* Rules are inlined; @media rules stay in <style>. */
+            body { margin: 0; }
+            @media (prefers-color-scheme: dark) { body { background-color: #0d1117 !important; } }
+            """);
+        var html = inliner.InlineDocument("<html><head></head><body>x</body></html>");
+        Assert.That(html, Does.Contain("<body style=\"margin: 0\">"));
+        Assert.That(html, Does.Contain("<style>\n@media (prefers-color-scheme: dark) { body { background-color: #0d1117 !important; } }\n</style>"));
+    }
+
+    [Test]
+    public void InlineDocument_StateAndDocumentSelectors_StayInTheStyleElement()
+    {
+        var inliner = new CssInliner(":root { color-scheme: light dark; } a { color: #0969da; } a:visited, p::first-line { color: #8250df; }");
+        var html = inliner.InlineDocument("<html><head></head><body><p><a href=\"https://example.com\">x</a></p></body></html>");
+        Assert.That(html, Does.Contain("<html><head><style>"), ":root lands on no element");
+        Assert.That(html, Does.Contain(":root { color-scheme: light dark; }"));
+        Assert.That(html, Does.Contain("a:visited { color: #8250df; }"));
+        Assert.That(html, Does.Contain("p::first-line { color: #8250df; }"));
+        Assert.That(html, Does.Contain("<a href=\"https://example.com\" style=\"color: #0969da\">"));
+        Assert.That(html, Does.Contain("<p>"));
     }
 
     [Test]

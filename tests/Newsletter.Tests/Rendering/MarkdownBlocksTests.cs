@@ -35,6 +35,40 @@ public class MarkdownBlocksTests
     }
 
     [Test]
+    public void ToHtml_NestedContainers_OuterFenceLonger_NestAsCallouts()
+    {
+        var html = MarkdownConverter.ToHtml(":::: note Outer\nOuter text.\n\n:::tip\nInner text.\n:::\n\nAfter inner.\n::::\nAfter all.\n");
+        Assert.That(html, Is.EqualTo("""
+            <table role="presentation" class="callout callout-note" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="callout-body">
+            <p class="callout-title">Outer</p>
+            <p>Outer text.</p>
+            <table role="presentation" class="callout callout-tip" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="callout-body">
+            <p class="callout-title">Tip</p>
+            <p>Inner text.</p>
+            </td></tr></table>
+            <p>After inner.</p>
+            </td></tr></table>
+            <p>After all.</p>
+
+            """));
+    }
+
+    [Test]
+    public void ToHtml_ContainerTitle_IsTextAndBlocksInsideStartOnTheirOwnLine()
+    {
+        var html = MarkdownConverter.ToHtml("::: tip Use <b> & \"x\"\n- a\n:::\n");
+        Assert.That(html, Does.StartWith("<table role=\"presentation\" class=\"callout callout-tip\""));
+        Assert.That(html, Does.Contain("<p class=\"callout-title\">Use &lt;b&gt; &amp; &quot;x&quot;</p>\n<ul>"));
+    }
+
+    [Test]
+    public void ToHtml_ContainerInListItem_BecomesCallout()
+    {
+        var html = MarkdownConverter.ToHtml("- item\n\n  ::: note\n  in list\n  :::\n");
+        Assert.That(html, Does.Contain("<li><p>item</p>\n<table role=\"presentation\" class=\"callout callout-note\""));
+    }
+
+    [Test]
     public void ToHtml_CalloutMarkersInsideCodeFence_AreLeftAlone()
     {
         var html = MarkdownConverter.ToHtml("```\n::: note\n!!! info \"x\"\n```\n");

@@ -25,7 +25,7 @@ public class StylesheetCoverageTests
     {
         // The stylesheet is Liquid over the newsletter's design; its rules are what it renders to.
         var css = File.ReadAllText(Path.Combine(IssueRendererGoldenTests.RepositoryTemplatesPath(), "default.css"));
-        var sheet = StyleSheet.Parse(StylesheetTemplate.Render(css, "default.css", Model(IssueParser.Load(EveryBlockFile), "", "")));
+        var sheet = StylesheetParts.Split(StylesheetTemplate.Render(css, "default.css", Model(IssueParser.Load(EveryBlockFile), "", "")));
         var (email, archive) = RenderEveryBlock();
         var documents = new[] { ("email", Parse(email)), ("archive page", Parse(archive)) };
         var unmatched = new List<string>();
@@ -35,20 +35,21 @@ public class StylesheetCoverageTests
             var matchedAnywhere = false;
             foreach (var (name, document) in documents)
             {
-                foreach (var element in document.QuerySelectorAll(rule.Selector))
+                foreach (var element in document.QuerySelectorAll(rule.Name))
                 {
                     matchedAnywhere = true;
-                    var inline = StyleSheet.Declarations(element.GetAttribute("style") ?? "").ToDictionary(d => d.Name, d => d.Value);
-                    foreach (var declaration in rule.Declarations)
+                    var inline = new PreMailer.Net.CssParser().ParseStyleClass("", element.GetAttribute("style") ?? "").Attributes.ToDictionary(d => d.Style, d => d.Value);
+                    foreach (var declaration in rule.Attributes)
                     {
-                        var expected = Winner(sheet, element, declaration.Name);
-                        if (!inline.TryGetValue(declaration.Name, out var actual) || actual != expected)
-                            missing.Add($"{name}: {rule.Selector} {{ {declaration.Name}: {expected} }} not on <{element.LocalName} class=\"{element.ClassName}\">" +
+                        // PreMailer writes double quotes as single ones, so that a style attribute needs no &quot;.
+                        var expected = Winner(sheet, element, declaration.Style).Replace('"', '\'');
+                        if (!inline.TryGetValue(declaration.Style, out var actual) || actual != expected)
+                            missing.Add($"{name}: {rule.Name} {{ {declaration.Style}: {expected} }} not on <{element.LocalName} class=\"{element.ClassName}\">" +
                                 $" (style=\"{element.GetAttribute("style")}\")");
                     }
                 }
             }
-            if (!matchedAnywhere) unmatched.Add(rule.Selector);
+            if (!matchedAnywhere) unmatched.Add(rule.Name);
         }
         Assert.Multiple(() =>
         {
@@ -68,11 +69,11 @@ public class StylesheetCoverageTests
     }
 
     // The value the cascade gives the property: the matching rule with the highest specificity, then the latest.
-    private static string Winner(StyleSheet sheet, IElement element, string property) =>
+    private static string Winner(StylesheetParts sheet, IElement element, string property) =>
         sheet.Inlinable
-            .Where(r => element.Matches(r.Selector))
-            .SelectMany(r => r.Declarations.Where(d => d.Name == property).Select(d => (Rule: r, Declaration: d)))
-            .OrderBy(x => x.Declaration.Important).ThenBy(x => Specificity(x.Rule.Selector)).ThenBy(x => x.Rule.Order)
+            .Where(r => element.Matches(r.Name))
+            .SelectMany(r => r.Attributes.Where(d => d.Style == property).Select(d => (Rule: r, Declaration: d)))
+            .OrderBy(x => x.Declaration.Important).ThenBy(x => Specificity(x.Rule.Name)).ThenBy(x => x.Rule.Position)
             .Last().Declaration.Value;
 
     private static (int, int, int) Specificity(string selector)
