@@ -99,7 +99,7 @@ public sealed class Workspace
     /// <summary>Prepares the renderer of an issue whose database id is <paramref name="issueId"/> (0 before it is recorded).</summary>
     /// <exception cref="TemplateException">A template or the body has a Liquid error.</exception>
     public IssueRenderer Prepare(Issue issue, long issueId) =>
-        IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
+        IssueRenderer.Prepare(issue, Templates, Links.Archive(issue.Slug), (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
 
     /// <summary>
     /// Runs every pre-send rule on the issue file (<see cref="IssueChecker"/>) and, as <c>send</c> would, resolves its
@@ -160,11 +160,14 @@ public sealed class Workspace
         }
     }
 
-    /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
+    /// <summary>
+    /// Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own, with the
+    /// renderer its checks prepared (<see cref="IssueChecker.EnsureSendable"/>).
+    /// </summary>
     /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed or names a field the list does not know (see <see cref="HasField"/>).</exception>
-    public Task<SendSummary> SendAsync(Issue issue, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+    public Task<SendSummary> SendAsync(Issue issue, IssueRenderer renderer, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
-        new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
+        new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, renderer, Composer(),
             progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, HasField));
 
     /// <summary>

@@ -24,8 +24,8 @@ internal static class RenderCommand
                 : SampleSubscriber.Instance;
             var issueId = workspace.Issues.FindBySlug(parsed.Slug)?.Id ?? 0;
             // Pre-send checks: errors stop here; warnings are printed.
-            ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId)));
-            var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
+            ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId), out var renderer));
+            var rendered = renderer.Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
                 parsed.Slug);
             var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;

@@ -62,7 +62,7 @@ internal static class SendCommand
         string? segment = null, bool force = false, bool confirm = false)
     {
         // Pre-send checks: an issue with errors is not sent to anyone.
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0), out var renderer));
         // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
         await using var transport = workspace.OpenTransport(configPath, log, force);
         if (confirm && !SendConfirmation.Current.Confirm(issue.Title, WouldGet(workspace, issue, segment), yes: false))
@@ -71,7 +71,7 @@ internal static class SendCommand
             return ExitCodes.Cancelled;
         }
         Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
-        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
+        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, renderer, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
@@ -129,7 +129,7 @@ internal static class SendCommand
     // A welcome issue's audience is what waits in the ledger, not the list: the dry run checks it and counts those.
     private static int WelcomeDryRun(Workspace workspace, Issue issue)
     {
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0), out _));
         Console.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
         Console.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
         return ExitCodes.Ok;
@@ -140,8 +140,7 @@ internal static class SendCommand
         // The same audience a real send would enqueue: --segment, else the issue's segment:, else everyone active.
         var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption, workspace.HasField) ?? Audience.Segments.CompiledSegment.Everyone;
         var record = workspace.Issues.FindBySlug(issue.Slug);
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
-        var renderer = workspace.Prepare(issue, record?.Id ?? 0);
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, record?.Id ?? 0), out var renderer));
         var composer = workspace.Composer();
         var (count, bytes) = (0, 0L);
         var unbuildable = new List<string>();

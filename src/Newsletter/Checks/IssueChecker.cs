@@ -34,17 +34,31 @@ public static class IssueChecker
     /// <param name="issue">The issue.</param>
     /// <param name="templatesPath">The templates folder (may be null).</param>
     /// <param name="prepare">Prepares the renderer of the issue.</param>
-    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare) =>
+        Check(issue, templatesPath, prepare, out _);
+
+    /// <summary>
+    /// Checks a parsed issue and hands back the renderer the checks used, so a caller that goes on to render or send
+    /// does not prepare the issue a second time.
+    /// </summary>
+    /// <param name="issue">The issue.</param>
+    /// <param name="templatesPath">The templates folder (may be null).</param>
+    /// <param name="prepare">Prepares the renderer of the issue; called once.</param>
+    /// <param name="renderer">The prepared renderer, or null when preparing it failed (the report then holds that error).</param>
+    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare, out IssueRenderer? renderer)
     {
         // What parsing noticed is reported however far the checks get.
         var findings = issue.Warnings.Select(w => new CheckFinding(CheckSeverity.Warning, w.Rule, w.Position, w.Message)).ToList();
+        renderer = null;
         RenderedEmail email;
         try
         {
-            email = prepare(issue).Render(SampleSubscriber.Instance);
+            renderer = prepare(issue);
+            email = renderer.Render(SampleSubscriber.Instance);
         }
         catch (NewsletterException e)
         {
+            renderer = null;
             return new CheckReport([.. findings, new CheckFinding(CheckSeverity.Error, e is IssueFormatException ? "markdown" : "liquid", e.Position, e.Reason)], 0, 0);
         }
         var locator = new SourceLocator(issue.SourcePath, templatesPath);
@@ -57,10 +71,16 @@ public static class IssueChecker
     }
 
     /// <summary>Checks <paramref name="issue"/> and throws when any rule reports an error; returns the warnings otherwise.</summary>
+    /// <param name="issue">The issue.</param>
+    /// <param name="templatesPath">The templates folder (may be null).</param>
+    /// <param name="prepare">Prepares the renderer of the issue; called once.</param>
+    /// <param name="renderer">The renderer the checks used, ready to render or send with.</param>
     /// <exception cref="IssueCheckFailedException">At least one error; the message lists them with positions.</exception>
-    public static CheckReport EnsureSendable(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    public static CheckReport EnsureSendable(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare, out IssueRenderer renderer)
     {
-        var report = Check(issue, templatesPath, prepare);
-        return report.HasErrors ? throw new IssueCheckFailedException(issue.SourcePath, report) : report;
+        var report = Check(issue, templatesPath, prepare, out var prepared);
+        if (report.HasErrors || prepared is null) throw new IssueCheckFailedException(issue.SourcePath, report);
+        renderer = prepared;
+        return report;
     }
 }

@@ -41,7 +41,7 @@ public class ParserWarningTests
         using var temp = new TempWorkspace();
         var issue = Newsletter.Authoring.IssueParser.Load(temp.Write("issues/2026-12-01-x.md", "---\ntitle: Notes #3\npreheader: P\n---\nText.\n"));
 
-        var report = IssueChecker.EnsureSendable(issue, Templates, i => IssueCheckerTests.Prepare(i, Templates));
+        var report = IssueChecker.EnsureSendable(issue, Templates, i => IssueCheckerTests.Prepare(i, Templates), out _);
 
         Assert.That(report.Findings.Select(f => f.Rule), Is.EqualTo(new[] { "yaml-comment" }));
     }
