@@ -23,14 +23,17 @@ internal static class SendCommand
         var smtpLog = new Option<string?>("--smtp-log") { Description = "Append every SMTP conversation to this file (AUTH secrets redacted)" };
         var segment = new Option<string?>("--segment") { Description = "Only subscribers in this segment, e.g. \"tag:rust and not tag:beginner\" (overrides the issue's segment:)" };
         var force = CommonOptions.Force();
+        var test = new Option<string?>("--test") { Description = "Mail the issue now to these addresses only (comma-separated), marked as a test; the ledger and stats are not touched" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation before sending (it is only asked on a terminal)" };
         var command = new Command("send", "Send an issue to every active subscriber who has not had it")
-            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog, force, yes };
+            { issue, due, dryRun, pause, reason, resume, cancel, segment, smtpLog, force, yes, test };
         command.Validators.Add(r =>
         {
             if (r.GetValue(due) == (r.GetValue(issue) is not null)) r.AddError("give either an issue file or --due");
             if (new[] { r.GetValue(pause), r.GetValue(resume), r.GetValue(cancel), r.GetValue(dryRun), r.GetValue(due) }.Count(b => b) > 1)
                 r.AddError("give at most one of --due, --dry-run, --pause, --resume and --cancel");
+            if (r.GetValue(test) is not null && new[] { r.GetValue(pause), r.GetValue(resume), r.GetValue(cancel), r.GetValue(dryRun), r.GetValue(due) }.Any(b => b))
+                r.AddError("--test sends one issue to the addresses given; it goes with none of --due, --dry-run, --pause, --resume and --cancel");
         });
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
@@ -42,6 +45,8 @@ internal static class SendCommand
             if (result.GetValue(resume)) return SendControl.Resume(workspace, result.GetValue(issue)!);
             if (result.GetValue(cancel)) return SendControl.Cancel(workspace, result.GetValue(issue)!);
             var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            if (result.GetValue(test) is { } addresses)
+                return await SendTestAsync(workspace, configPath, log, parsed, addresses, result.GetValue(force), cancellationToken);
             // Two welcome issues are refused here too, not only where subscribers are welcomed.
             if (parsed.Welcome) workspace.Welcome.Find();
             if (parsed.Welcome && result.GetValue(dryRun)) return WelcomeDryRun(workspace, parsed);
@@ -74,6 +79,27 @@ internal static class SendCommand
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, renderer, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
+    }
+
+    // A test goes to the addresses given, now, through the configured transport (so the placeholder rule applies),
+    // and records nothing: no issue record, no delivery, no stats. It never asks: the audience is the editor.
+    private static async Task<int> SendTestAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, string list, bool force,
+        CancellationToken cancellationToken)
+    {
+        var addresses = TestSend.ParseAddresses(list);
+        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        await using var transport = workspace.OpenTransport(configPath, log, force);
+        var renderer = workspace.Prepare(issue, workspace.Issues.FindBySlug(issue.Slug)?.Id ?? 0);
+        Console.WriteLine($"Sending a test of '{issue.Title}' through {transport.Description}");
+        var results = await new TestSend(workspace.Subscribers, transport).SendAsync(issue, renderer, workspace.Composer(), addresses, cancellationToken);
+        foreach (var (address, outcome) in results)
+        {
+            if (outcome.Outcome == TransportOutcome.Accepted) Console.WriteLine($"Test sent to {address}.");
+            else Console.Error.WriteLine($"error: the test to {address} was not accepted: {outcome.Detail}");
+        }
+        if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, issue.Slug + "-test")}");
+        Console.WriteLine("Nothing was recorded: the issue's deliveries and stats are as they were.");
+        return results.All(r => r.Result.Outcome == TransportOutcome.Accepted) ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
     // Who would get the issue now: the active subscribers of its audience less those who have it. Reads only.

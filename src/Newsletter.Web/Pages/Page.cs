@@ -75,4 +75,11 @@ public static class Page
     public static IResult InvalidLink() => Html("This link is not valid",
         "<p>The link may have been cut short or changed. Please use the link exactly as it appears in the email.</p>",
         StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// The page for a link from a test send (<c>send --test</c>): it is answered, so the editor sees the link works,
+    /// but nothing is recorded.
+    /// </summary>
+    public static IResult TestLink() => Html("This was a test email",
+        "<p>This was a test email; your click was not recorded. The same link in the real issue records it.</p>");
 }

@@ -22,7 +22,11 @@ public enum LinkPurpose : byte
 /// <param name="SubscriberId">Database id of the subscriber.</param>
 /// <param name="Argument">Purpose-specific value (the rating for votes, 0 otherwise).</param>
 /// <param name="IssuedDay">Days since 2020-01-01 UTC when the token was made; lets links expire.</param>
-public sealed record LinkClaims(LinkPurpose Purpose, long IssueId, long SubscriberId, int Argument, int IssuedDay);
+public sealed record LinkClaims(LinkPurpose Purpose, long IssueId, long SubscriberId, int Argument, int IssuedDay)
+{
+    /// <summary>Whether the link came from a test send (<see cref="PersonalLinks.TestSubscriberId"/>): a click on it records nothing.</summary>
+    public bool IsTest => SubscriberId == PersonalLinks.TestSubscriberId;
+}
 
 /// <summary>
 /// Encodes <see cref="LinkClaims"/> as a URL-safe token verified without a database lookup:

@@ -16,6 +16,12 @@ public sealed class PersonalLinks(string baseUrl, LinkToken tokens)
     /// <summary>Path prefix of archive pages.</summary>
     public const string ArchivePath = "/issues/";
 
+    /// <summary>
+    /// The subscriber id the links of a test send carry (<c>send --test</c>). No subscriber has it (SQLite ids start
+    /// at 1), so <c>serve</c> answers such a link with a page that says it was a test and records nothing.
+    /// </summary>
+    public const long TestSubscriberId = 0;
+
     /// <summary>The base URL, without trailing slash.</summary>
     public string BaseUrl { get; } = baseUrl.TrimEnd('/');
 

@@ -11,13 +11,15 @@ namespace Newsletter.Rendering;
 /// ordered by specificity and source order, its own <c>style</c> declarations winning over non-important rules and
 /// <c>!important</c> over both (CSS Cascade 4 §6.4). Important declarations stay marked <c>!important</c> inline.
 /// Rules that cannot be inlined (see <see cref="StylesheetParts"/>) go into a <c>style</c> element in the head.
-/// <c>style</c> and <c>link</c> elements of the HTML itself are left alone. Built once per template set; safe to use
+/// <c>style</c> and <c>link</c> elements of the HTML itself, and its <c>width</c>, <c>height</c> and <c>bgcolor</c>
+/// attributes, are left as written. Built once per template set; safe to use
 /// from one thread at a time.
 /// </summary>
 public sealed class CssInliner
 {
     // PreMailer would inline the HTML's own style elements and download the sheets its link elements name.
     private const string NotSources = "style, link";
+    private static readonly string[] SizeAndColour = ["width", "height", "bgcolor"];
 
     private readonly StylesheetParts _sheet;
     private readonly HtmlParser _parser = new(new HtmlParserOptions(), BrowsingContext.New(AngleSharp.Configuration.Default.WithCss()));
@@ -103,6 +105,13 @@ public sealed class CssInliner
     private void Apply(IHtmlDocument document)
     {
         if (_sheet.Inlinable.Count == 0) return;
+        // PreMailer copies CSS into width, height and bgcolor attributes (width="600" becomes "100%", height "auto"),
+        // but Outlook sizes images and tables by those attributes as written, so they are put back.
+        var written = document.QuerySelectorAll(string.Join(", ", SizeAndColour.Select(a => $"[{a}]")))
+            .SelectMany(e => SizeAndColour.Where(e.HasAttribute).Select(a => (Element: e, Name: a, Value: e.GetAttribute(a)!)))
+            .ToList();
         new PreMailer.Net.PreMailer(document).MoveCssInline(ignoreElements: NotSources, css: _sheet.InlineCss);
+        foreach (var (element, name, value) in written)
+            element.SetAttribute(name, value);
     }
 }

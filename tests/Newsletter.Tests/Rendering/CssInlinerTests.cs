@@ -62,6 +62,15 @@ public class CssInlinerTests
     }
 
     [Test]
+    public void InlineDocument_SizeAndColourAttributes_StayAsWritten()
+    {
+        var inliner = new CssInliner("img { height: auto; width: 100%; } td { background-color: #ffffff; }");
+        var html = inliner.InlineDocument("<table><tr><td bgcolor=\"#f6f8fa\"><img src=\"a.png\" width=\"600\" height=\"300\"></td></tr></table>");
+        Assert.That(html, Does.Contain("<img src=\"a.png\" width=\"600\" height=\"300\" style=\"height: auto;width: 100%\">"), "Outlook sizes images by their attributes");
+        Assert.That(html, Does.Contain("<td bgcolor=\"#f6f8fa\" style=\"background-color: #ffffff\">"));
+    }
+
+    [Test]
     public void LiquidShield_SurvivesInliningInTablesAttributesAndTags()
     {
         const string template = """

@@ -82,19 +82,28 @@ public sealed class MessageComposer
     /// <param name="subscriber">Recipient.</param>
     /// <param name="messageId">Stable id from the ledger, without brackets, e.g. <c>2026-11-20-slug.42@news.example.com</c>.</param>
     /// <param name="issueSlug">Issue slug for Feedback-ID.</param>
+    /// <param name="test">A test send (<c>send --test</c>): the subject starts with <see cref="TestSubjectPrefix"/> and
+    /// <see cref="TestHeader"/> says <c>yes</c>, both under the DKIM signature.</param>
     /// <exception cref="ParseException">The subscriber's address cannot be written as a mailbox.</exception>
-    public MimeMessage Compose(RenderedEmail email, Subscriber subscriber, string messageId, string issueSlug)
+    public MimeMessage Compose(RenderedEmail email, Subscriber subscriber, string messageId, string issueSlug, bool test = false)
     {
-        var message = Envelope(new MailboxAddress(subscriber.Name, subscriber.Email), email.Subject, messageId);
+        var message = Envelope(new MailboxAddress(subscriber.Name, subscriber.Email), test ? TestSubjectPrefix + email.Subject : email.Subject, messageId);
         var unsubscribe = _unsubscribeMailto is null ? $"<{email.UnsubscribeUrl}>" : $"<{email.UnsubscribeUrl}>, <{_unsubscribeMailto}>";
         message.Headers.Add(new Header(HeaderId.ListUnsubscribe, unsubscribe));
         message.Headers.Add(_oneClick.Clone());
         message.Headers.Add(_listId.Clone());
         message.Headers.Add("Feedback-ID", $"{issueSlug}:newsletter:{Domain}");
+        if (test) message.Headers.Add(TestHeader, "yes");
         message.Body = Alternative(email.Text, email.Html);
         _signer?.Sign(message);
         return message;
     }
+
+    /// <summary>What the subject of a test send starts with.</summary>
+    public const string TestSubjectPrefix = "[Test] ";
+
+    /// <summary>The header that marks a test send, with the value <c>yes</c>, for filters and for whoever reads the source.</summary>
+    public const string TestHeader = "X-Newsletter-Test";
 
     /// <summary>
     /// Composes a one-off message that belongs to no issue (a sign-up confirmation): the same From, Reply-To, Date and
