@@ -8,7 +8,7 @@ namespace Newsletter.Checks;
 /// Runs the checks on an issue: front matter and Liquid errors (with positions) and the warnings parsing raised
 /// (<see cref="Issue.Warnings"/>), then on the email a sample subscriber would get: size (Gmail clips HTML over
 /// 102 KB), subject and preheader, unsubscribe link, links, images (local ones must exist) and CSS support.
-/// <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
+/// <c>render</c> and <c>send</c> run the same checks through <c>Delivery.PreSendCheck</c>, which refuses an issue with errors.
 /// </summary>
 public static class IssueChecker
 {
@@ -68,19 +68,5 @@ public static class IssueChecker
         findings.AddRange(ImageRules.Check(email, locator));
         findings.AddRange(CssSupport.Default.Check(email.Html, locator));
         return new CheckReport(findings, MessageRules.Bytes(email.Html), MessageRules.Bytes(email.Text));
-    }
-
-    /// <summary>Checks <paramref name="issue"/> and throws when any rule reports an error; returns the warnings otherwise.</summary>
-    /// <param name="issue">The issue.</param>
-    /// <param name="templatesPath">The templates folder (may be null).</param>
-    /// <param name="prepare">Prepares the renderer of the issue; called once.</param>
-    /// <param name="renderer">The renderer the checks used, ready to render or send with.</param>
-    /// <exception cref="IssueCheckFailedException">At least one error; the message lists them with positions.</exception>
-    public static CheckReport EnsureSendable(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare, out IssueRenderer renderer)
-    {
-        var report = Check(issue, templatesPath, prepare, out var prepared);
-        if (report.HasErrors || prepared is null) throw new IssueCheckFailedException(issue.SourcePath, report);
-        renderer = prepared;
-        return report;
     }
 }

@@ -93,28 +93,6 @@ public class IssueCheckerTests
     }
 
     [Test]
-    public void EnsureSendable_ErrorFound_ThrowsWithTheErrorsListed()
-    {
-        using var temp = new TempWorkspace();
-        var templates = CopyTemplates(temp, withoutUnsubscribe: true);
-        var issue = IssueParser.Load(EveryFault);
-        var error = Assert.Throws<IssueCheckFailedException>(() => IssueChecker.EnsureSendable(issue, templates, i => Prepare(i, templates), out _))!;
-        Assert.That(error.Message, Does.Contain("unsubscribe-missing"));
-        Assert.That(error.Message, Does.Not.Contain("image-alt"), "warnings do not stop a send and are not listed as reasons");
-    }
-
-    [Test]
-    public void EnsureSendable_CleanIssue_PreparesOnceAndHandsBackThatRenderer()
-    {
-        var templates = IssueRendererGoldenTests.RepositoryTemplatesPath();
-        var issue = IssueParser.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Rendering", "Golden", "2026-11-20-sample.md"));
-        var prepared = new List<IssueRenderer>();
-        IssueChecker.EnsureSendable(issue, templates, i => { prepared.Add(Prepare(i, templates)); return prepared[^1]; }, out var renderer);
-        Assert.That(prepared, Has.Count.EqualTo(1));
-        Assert.That(renderer, Is.SameAs(prepared[0]));
-    }
-
-    [Test]
     public void CssSupport_Table_HasOnlyKnownKindsAndSupportValues()
     {
         Assert.That(CssSupport.Default.Features, Has.Count.GreaterThan(10));
@@ -129,7 +107,7 @@ public class IssueCheckerTests
         return IssueRenderer.Prepare(issue, new TemplateFolder(templates), links.Archive(issue.Slug), (html, text) => new EmailModel(issue, 7, html, text, info, links, []));
     }
 
-    private static string CopyTemplates(TempWorkspace temp, bool withoutUnsubscribe)
+    internal static string CopyTemplates(TempWorkspace temp, bool withoutUnsubscribe)
     {
         var source = IssueRendererGoldenTests.RepositoryTemplatesPath();
         var target = temp.PathOf("templates");
