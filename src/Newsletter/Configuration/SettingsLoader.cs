@@ -66,6 +66,7 @@ public static class SettingsLoader
             BaseUrl = s.BaseUrl.TrimEnd('/'),
             PostalAddress = s.PostalAddress,
             Database = Abs(s.Database),
+            DatabaseBusyTimeout = s.DatabaseBusyTimeout,
             Issues = Abs(s.Issues),
             Templates = Abs(s.Templates),
             Transport = ResolveTransport(s.Transport, Abs),
