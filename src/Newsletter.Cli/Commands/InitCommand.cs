@@ -16,11 +16,11 @@ internal static class InitCommand
         var command = new Command("init", "Create a workspace: newsletter.json, templates/ and issues/") { directory };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
-            var root = Directory.CreateDirectory(result.GetValue(directory)!).FullName;
+            var root = Directory.CreateDirectory(RunEnvironment.Current.FullPath(result.GetValue(directory)!)).FullName;
             var config = Path.Combine(root, SettingsLoader.DefaultFileName);
             if (File.Exists(config))
             {
-                Console.Error.WriteLine($"error: {config} already exists; nothing was changed.");
+                CliConsole.Error.WriteLine($"error: {config} already exists; nothing was changed.");
                 return ExitCodes.InputError;
             }
             WriteTemplates(Path.Combine(root, "templates"));
@@ -29,8 +29,8 @@ internal static class InitCommand
             File.WriteAllText(Path.Combine(issues, $"{today}-first-issue.md"), FirstIssue(today));
             File.WriteAllText(config, DefaultConfig);
             File.WriteAllText(Path.Combine(root, ".gitignore"), "*.db\n*.db-wal\n*.db-shm\noutbox/\nout/\n");
-            Console.WriteLine($"Created a workspace in {root}.");
-            Console.WriteLine($"Next: edit {config}, add subscribers, and try 'newsletter render issues/{today}-first-issue.md'.");
+            CliConsole.Out.WriteLine($"Created a workspace in {root}.");
+            CliConsole.Out.WriteLine($"Next: edit {config}, add subscribers, and try 'newsletter render issues/{today}-first-issue.md'.");
             return ExitCodes.Ok;
         }));
         return command;

@@ -26,7 +26,7 @@ internal static class QuickstartCommand
             {
                 var imported = new SubscriberCsvImporter(workspace.Database, workspace.Subscribers)
                     .Import(Path.Combine(workspace.Settings.WorkspaceRoot, result.GetValue(list)!));
-                Console.WriteLine($"Imported {imported.Imported} sample subscriber(s).");
+                CliConsole.Out.WriteLine($"Imported {imported.Imported} sample subscriber(s).");
             }
             var newest = Directory.EnumerateFiles(workspace.Settings.Issues, "*.md").Order(StringComparer.Ordinal).LastOrDefault()
                 ?? throw new FileNotFoundException($"no issue files in {workspace.Settings.Issues}");
@@ -34,21 +34,21 @@ internal static class QuickstartCommand
             // Pre-send checks: an issue with errors is not sent to anyone.
             RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
             await using var transport = TransportFactory.Create(workspace.Settings, configPath);
-            Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
+            CliConsole.Out.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
             var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
-            Console.WriteLine(summary.Sent > 0
+            CliConsole.Out.WriteLine(summary.Sent > 0
                 ? $"Sent {summary.Sent} email(s)."
                 : $"Nothing new to send: all {summary.AlreadyDelivered} subscriber(s) already have it.");
             if (transport is OutboxTransport outbox)
-                Console.WriteLine($"The emails are in {Path.Combine(outbox.Directory, issue.Slug)} (open any .eml in a mail client).");
+                CliConsole.Out.WriteLine($"The emails are in {Path.Combine(outbox.Directory, issue.Slug)} (open any .eml in a mail client).");
             var record = workspace.Issues.FindBySlug(issue.Slug)!;
             var first = workspace.Subscribers.List().First(s => s.Status == SubscriberStatus.Active);
-            Console.WriteLine();
-            Console.WriteLine("To see the poll work:");
-            Console.WriteLine("  1. run:   dotnet run --project src/Newsletter.Cli -- serve");
-            Console.WriteLine($"  2. open:  {workspace.Links.Vote(record.Id, first.Id, issue.Poll?.Options[0].Value ?? 5)}");
-            Console.WriteLine("     (the first option's link in the email to " + first.Email + ")");
-            Console.WriteLine("  3. run:   dotnet run --project src/Newsletter.Cli -- stats");
+            CliConsole.Out.WriteLine();
+            CliConsole.Out.WriteLine("To see the poll work:");
+            CliConsole.Out.WriteLine("  1. run:   dotnet run --project src/Newsletter.Cli -- serve");
+            CliConsole.Out.WriteLine($"  2. open:  {workspace.Links.Vote(record.Id, first.Id, issue.Poll?.Options[0].Value ?? 5)}");
+            CliConsole.Out.WriteLine("     (the first option's link in the email to " + first.Email + ")");
+            CliConsole.Out.WriteLine("  3. run:   dotnet run --project src/Newsletter.Cli -- stats");
             return summary.PausedReason is null ? ExitCodes.Ok : ExitCodes.Incomplete;
         }));
         return command;
