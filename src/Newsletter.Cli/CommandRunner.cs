@@ -43,7 +43,7 @@ internal static class CommandRunner
     private static int Fail(string message, int code)
     {
         // Messages quote input (a CSV cell, a server's reply); none of it may drive the terminal. Line breaks stay.
-        Console.Error.WriteLine("error: " + string.Join('\n', message.Split('\n').Select(DisplayText.ForTerminal)));
+        CliConsole.Error.WriteLine("error: " + string.Join('\n', message.Split('\n').Select(DisplayText.ForTerminal)));
         return code;
     }
 }

@@ -102,7 +102,7 @@ public sealed class NewsletterSettings
     public int RateLimitPerMinute { get; init; } = 300;
 
     /// <summary>Folder of the configuration file; relative paths were resolved against it.</summary>
-    public string WorkspaceRoot { get; init; } = Directory.GetCurrentDirectory();
+    public string WorkspaceRoot { get; init; } = RunEnvironment.Current.WorkingDirectory;
 
     /// <summary>The configuration file these settings came from, named in errors; <c>newsletter.json</c> when built in code.</summary>
     public string ConfigFile { get; init; } = SettingsLoader.DefaultFileName;

@@ -1,5 +1,6 @@
 // Opens the workspace's SQLite file in WAL mode and brings its schema up to date.
 using Microsoft.Data.Sqlite;
+using Newsletter.Configuration;
 
 namespace Newsletter.Storage;
 
@@ -38,7 +39,7 @@ public sealed class Database
     /// <exception cref="SqliteException">The file cannot be opened or a migration fails; a failed migration is rolled back.</exception>
     public static Database Open(string path, TimeSpan? busyTimeout = null)
     {
-        var full = System.IO.Path.GetFullPath(path);
+        var full = RunEnvironment.Current.FullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full);
         // A folder made for the database is owner-only; an existing one (often the workspace itself) is left alone.
         if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory)) PrivateFiles.CreateDirectory(directory);
