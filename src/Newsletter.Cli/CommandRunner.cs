@@ -1,6 +1,7 @@
 // Runs a command body and turns the product's errors into one clear message and an exit code.
 using Microsoft.Data.Sqlite;
 using Newsletter.Delivery;
+using Newsletter.Storage;
 using Newsletter.Text;
 
 namespace Newsletter.Cli;
@@ -22,9 +23,18 @@ internal static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Busy);
         }
-        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or SqliteException or IOException)
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException)
         {
             return Fail(e.Message, ExitCodes.InputError);
+        }
+        catch (SqliteException e)
+        {
+            return Fail(StorageErrors.Describe(e), ExitCodes.Unavailable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A disk that is full, a file another user owns, a mailbox server that does not answer: not the input.
+            return Fail(e.Message, ExitCodes.Unavailable);
         }
     }
 
@@ -33,7 +43,7 @@ internal static class CommandRunner
     private static int Fail(string message, int code)
     {
         // Messages quote input (a CSV cell, a server's reply); none of it may drive the terminal. Line breaks stay.
-        Console.Error.WriteLine("error: " + string.Join('\n', message.Split('\n').Select(DisplayText.ForTerminal)));
+        CliConsole.Error.WriteLine("error: " + string.Join('\n', message.Split('\n').Select(DisplayText.ForTerminal)));
         return code;
     }
 }

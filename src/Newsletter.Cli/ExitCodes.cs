@@ -18,4 +18,10 @@ internal static class ExitCodes
 
     /// <summary>The person at the terminal answered no to the send's confirmation; nothing was sent or recorded.</summary>
     public const int Cancelled = 5;
+
+    /// <summary>
+    /// Not bad input: the database or a file or server the command needs could not be used (locked by another
+    /// process, read-only, disk full, a mailbox that does not answer). Nothing was changed; trying again later may work.
+    /// </summary>
+    public const int Unavailable = 6;
 }

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace Newsletter.Cli;
 
 /// <summary>
-/// Settings for the Spectre.Console output every command writes tables through. Output that is not a terminal
+/// Settings for the Spectre.Console output every command writes tables through (<see cref="CliConsole.Styled"/>). Output that is not a terminal
 /// (redirected to a file or a pipe, as under cron) gets no escape sequences at all, and neither colour nor styles when
 /// the <c>NO_COLOR</c> environment variable is set to anything but an empty string (the no-color.org convention).
 /// </summary>
@@ -12,10 +12,6 @@ internal static class TerminalOutput
 {
     /// <summary>The environment variable that turns colour off (<c>https://no-color.org</c>).</summary>
     public const string NoColorVariable = "NO_COLOR";
-
-    /// <summary>Points <see cref="AnsiConsole"/> at standard output with the settings of <see cref="Settings"/>.</summary>
-    public static void Install() =>
-        AnsiConsole.Console = AnsiConsole.Create(Settings(Console.IsOutputRedirected, Environment.GetEnvironmentVariable(NoColorVariable)));
 
     /// <summary>The console settings for an output that is or is not redirected, under the given <c>NO_COLOR</c> value.</summary>
     /// <param name="outputRedirected">Standard output is a file or a pipe, not a terminal.</param>
@@ -41,5 +37,5 @@ internal static class TerminalOutput
     }
 
     /// <summary>Whether what is written to standard output lands on a terminal someone is watching.</summary>
-    public static bool IsTerminal => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    public static bool IsTerminal => !CliConsole.IsOutputRedirected && CliConsole.Styled.Profile.Capabilities.Interactive;
 }

@@ -9,7 +9,12 @@ namespace Newsletter;
 public sealed record SourcePosition(string Path, int Line, int Column, string? SourceLine = null)
 {
     /// <summary>Formats as <c>path(line,col)</c>, <c>path(line)</c> or <c>path</c>, the MSBuild convention editors link.</summary>
-    public override string ToString() => Line <= 0 ? Path : Column <= 0 ? $"{Path}({Line})" : $"{Path}({Line},{Column})";
+    /// <remarks>A file a person named on the command line is shown as they typed it, whatever path read it.</remarks>
+    public override string ToString()
+    {
+        var path = Configuration.RunEnvironment.Current.AsGiven(Path);
+        return Line <= 0 ? path : Column <= 0 ? $"{path}({Line})" : $"{path}({Line},{Column})";
+    }
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed class Workspace
     {
         Settings = settings;
         Clock = clock;
-        Database = Database.Open(settings.Database);
+        Database = Database.Open(settings.Database, TimeSpan.FromSeconds(settings.DatabaseBusyTimeout));
         Subscribers = new SubscriberStore(Database, clock);
         Issues = new IssueStore(Database, clock);
         Votes = new VoteStore(Database, clock);

@@ -1,6 +1,7 @@
 // `newsletter bounces import|fetch`: read returned mail, record each bounce and complaint once, suppress as due.
 using System.CommandLine;
 using Newsletter.Delivery.Bounces;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -26,22 +27,25 @@ internal static class BouncesCommand
             if (path == "-")
             {
                 using var input = new MemoryStream();
-                Console.OpenStandardInput().CopyTo(input);
+                CliConsole.OpenInput().CopyTo(input);
                 input.Position = 0;
                 failed += ProcessOne("-", () => processor.Process(input), summary);
             }
             else
             {
-                foreach (var file in BounceFiles.Under(path))
+                var full = RunEnvironment.Current.FullPath(path);
+                foreach (var file in BounceFiles.Under(full))
                 {
-                    failed += ProcessOne(file, () =>
+                    // Each file is named as the source was given: below a relative folder, or absolute.
+                    var shown = file == full ? path : Path.Join(path, Path.GetRelativePath(full, file));
+                    failed += ProcessOne(shown, () =>
                     {
                         using var stream = File.OpenRead(file);
                         return processor.Process(stream);
                     }, summary);
                 }
             }
-            Console.WriteLine(summary.ToString() + (failed > 0 ? $", unreadable {failed}" : ""));
+            CliConsole.Out.WriteLine(summary.ToString() + (failed > 0 ? $", unreadable {failed}" : ""));
             return failed > 0 ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
@@ -54,15 +58,15 @@ internal static class BouncesCommand
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var mailbox = BounceMailbox.From(workspace.Settings.Bounces);
-            var password = Environment.GetEnvironmentVariable(BounceMailbox.PasswordVariable);
+            var password = RunEnvironment.Current.Variable(BounceMailbox.PasswordVariable);
             if (string.IsNullOrEmpty(password))
             {
-                Console.Error.WriteLine($"error: set {BounceMailbox.PasswordVariable} to the password of {mailbox.User} on {mailbox}");
+                CliConsole.Error.WriteLine($"error: set {BounceMailbox.PasswordVariable} to the password of {mailbox.User} on {mailbox}");
                 return ExitCodes.InputError;
             }
             var fetcher = new BounceFetcher(mailbox, workspace.Settings.Bounces, password);
             var summary = await fetcher.FetchAsync(workspace.Bounces(), Write, cancellationToken);
-            Console.WriteLine(summary);
+            CliConsole.Out.WriteLine(summary);
             return ExitCodes.Ok;
         }));
         return command;
@@ -80,7 +84,7 @@ internal static class BouncesCommand
         }
         catch (FormatException e)
         {
-            Console.Error.WriteLine($"error: {source}: {e.Message}");
+            CliConsole.Error.WriteLine($"error: {source}: {e.Message}");
             return 1;
         }
     }
@@ -93,6 +97,6 @@ internal static class BouncesCommand
         var state = !outcome.Recorded ? "already recorded"
             : outcome.Match.SubscriberId is null ? "not on the list"
             : outcome.Suppressed ? "suppressed" : "recorded";
-        Console.WriteLine($"{source}: {what}: {state}");
+        CliConsole.Out.WriteLine($"{source}: {what}: {state}");
     }
 }

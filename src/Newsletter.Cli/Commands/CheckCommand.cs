@@ -1,6 +1,7 @@
 // `newsletter check ISSUE.md`: every pre-send rule on one issue, as editor-linkable lines; exit 1 on errors.
 using System.CommandLine;
 using Newsletter.Checks;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -15,14 +16,15 @@ internal static class CheckCommand
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var path = result.GetValue(issue)!;
-            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such issue file");
-            var configPath = Path.GetFullPath(result.GetValue(CommonOptions.Config)!);
+            var file = RunEnvironment.Current.FullPathOfArgument(path);
+            if (!File.Exists(file)) throw new FileNotFoundException($"{path}: no such issue file");
+            var configPath = RunEnvironment.Current.FullPath(result.GetValue(CommonOptions.Config)!);
             var composer = workspace.Composer();
-            var report = workspace.Check(path);
+            var report = workspace.Check(file);
             report = report with { Findings = [.. report.Findings, .. SigningRule.Check(workspace.Settings.Dkim, workspace.Settings.Transport, composer.Domain, configPath),
                 .. DesignRule.Check(workspace.Settings.Design, configPath), .. PlaceholderRule.Check(workspace.Settings, configPath)] };
             Print(path, report);
-            Console.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
+            CliConsole.Out.WriteLine(SigningRule.Describe(workspace.Settings.Dkim));
             return report.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
@@ -32,10 +34,10 @@ internal static class CheckCommand
     {
         foreach (var finding in report.Findings)
         {
-            Console.WriteLine(finding);
-            if (finding.Position.SourceLine is { } line) Console.WriteLine("  " + line.Trim());
+            CliConsole.Out.WriteLine(finding);
+            if (finding.Position.SourceLine is { } line) CliConsole.Out.WriteLine("  " + line.Trim());
         }
         var sizes = report.HtmlBytes > 0 ? $"HTML {report.HtmlBytes:N0} bytes ({report.HtmlBytes / 1024.0:0.0} KB of Gmail's 102 KB), text {report.TextBytes:N0} bytes; " : "";
-        Console.WriteLine($"{path}: {sizes}{report.Errors} error(s), {report.Warnings} warning(s).");
+        CliConsole.Out.WriteLine($"{path}: {sizes}{report.Errors} error(s), {report.Warnings} warning(s).");
     }
 }

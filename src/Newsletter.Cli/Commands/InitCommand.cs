@@ -16,11 +16,11 @@ internal static class InitCommand
         var command = new Command("init", "Create a workspace: newsletter.json, templates/ and issues/ (a first issue and a sample list)") { directory };
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
-            var root = Directory.CreateDirectory(result.GetValue(directory)!).FullName;
+            var root = Directory.CreateDirectory(RunEnvironment.Current.FullPath(result.GetValue(directory)!)).FullName;
             var config = Path.Combine(root, SettingsLoader.DefaultFileName);
             if (File.Exists(config))
             {
-                Console.Error.WriteLine($"error: {config} already exists; nothing was changed.");
+                CliConsole.Error.WriteLine($"error: {config} already exists; nothing was changed.");
                 return ExitCodes.InputError;
             }
             WriteTemplates(Path.Combine(root, "templates"));
@@ -30,8 +30,8 @@ internal static class InitCommand
             SampleList.WriteTo(Path.Combine(root, SampleList.DefaultPath));
             File.WriteAllText(config, DefaultConfig);
             File.WriteAllText(Path.Combine(root, ".gitignore"), "*.db\n*.db-wal\n*.db-shm\noutbox/\nout/\n");
-            Console.WriteLine($"Created a workspace in {root}.");
-            Console.WriteLine($"Next: try 'newsletter quickstart' (the sample list in {SampleList.DefaultPath}, sent to the outbox), then edit {config} and add your subscribers.");
+            CliConsole.Out.WriteLine($"Created a workspace in {root}.");
+            CliConsole.Out.WriteLine($"Next: try 'newsletter quickstart' (the sample list in {SampleList.DefaultPath}, sent to the outbox), then edit {config} and add your subscribers.");
             return ExitCodes.Ok;
         }));
         return command;

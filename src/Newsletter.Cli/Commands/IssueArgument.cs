@@ -1,5 +1,6 @@
 // Resolves an ISSUE argument (an issue file or a recorded slug) for the commands that control a send.
 using Newsletter.Delivery;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -10,7 +11,8 @@ internal static class IssueArgument
     /// <exception cref="FormatException">Neither a file nor a recorded slug.</exception>
     public static IssueRecord Resolve(Workspace workspace, string text)
     {
-        if (File.Exists(text)) return workspace.Issues.Register(workspace.LoadIssue(text));
+        var file = RunEnvironment.Current.FullPathOfArgument(text);
+        if (File.Exists(file)) return workspace.Issues.Register(workspace.LoadIssue(file));
         var slug = Path.GetFileNameWithoutExtension(text);
         return workspace.Issues.FindBySlug(slug)
             ?? throw new FormatException($"'{text}' is neither an issue file nor the slug of a recorded issue");

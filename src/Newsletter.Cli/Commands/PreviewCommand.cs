@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -24,11 +25,12 @@ internal static class PreviewCommand
         command.SetAction((result, cancellationToken) => CommandRunner.Run(async () =>
         {
             var path = result.GetValue(issue)!;
-            if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such issue file");
-            var session = new PreviewSession(Path.GetFullPath(result.GetValue(CommonOptions.Config)!), Path.GetFullPath(path));
+            var file = RunEnvironment.Current.FullPathOfArgument(path);
+            if (!File.Exists(file)) throw new FileNotFoundException($"{path}: no such issue file");
+            var session = new PreviewSession(RunEnvironment.Current.FullPath(result.GetValue(CommonOptions.Config)!), file);
             await using var app = Build(session, result.GetValue(subscriber) ?? "", result.GetValue(port));
             await app.StartAsync(cancellationToken);
-            Console.WriteLine($"Previewing {path} at {string.Join(", ", app.Urls)} (reloads on changes). Ctrl+C stops.");
+            CliConsole.Out.WriteLine($"Previewing {path} at {string.Join(", ", app.Urls)} (reloads on changes). Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         }));

@@ -28,7 +28,7 @@ internal static class QuickstartCommand
                 // The outbox send records the issue as delivered: on a real list that would skip everyone at the real send.
                 if (live)
                 {
-                    Console.Error.WriteLine($"error: quickstart sends to the outbox, and this workspace has a list and sends through {workspace.Settings.Transport}: " +
+                    CliConsole.Error.WriteLine($"error: quickstart sends to the outbox, and this workspace has a list and sends through {workspace.Settings.Transport}: " +
                         "its subscribers would be recorded as having the issue without getting it. Use 'newsletter send' here, or quickstart in a new workspace ('newsletter init DIR').");
                     return ExitCodes.InputError;
                 }
@@ -45,21 +45,21 @@ internal static class QuickstartCommand
             RenderCommand.ReportWarnings(sendable.Warnings);
             // A first look never mails anyone, whatever the workspace's transport says.
             await using var transport = new OutboxTransport(live ? Path.Combine(workspace.Settings.WorkspaceRoot, "outbox") : workspace.Settings.Transport["outbox:".Length..]);
-            Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
+            CliConsole.Out.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
             var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(sendable, transport, progress, cancellationToken));
-            Console.WriteLine(summary.Sent > 0
+            CliConsole.Out.WriteLine(summary.Sent > 0
                 ? $"Sent {summary.Sent} email(s)."
                 : $"Nothing new to send: all {summary.AlreadyDelivered} subscriber(s) already have it.");
-            Console.WriteLine($"The emails are in {Path.Combine(transport.Directory, issue.Slug)} (open any .eml in a mail client).");
+            CliConsole.Out.WriteLine($"The emails are in {Path.Combine(transport.Directory, issue.Slug)} (open any .eml in a mail client).");
             var record = workspace.Issues.FindBySlug(issue.Slug)!;
             var first = workspace.Subscribers.List().First(s => s.Status == SubscriberStatus.Active);
             var run = HowToRun(workspace.Settings.WorkspaceRoot);
-            Console.WriteLine();
-            Console.WriteLine("To see the poll work:");
-            Console.WriteLine($"  1. run:   {run} serve");
-            Console.WriteLine($"  2. open:  {workspace.Links.Vote(record.Id, first.Id, issue.Poll?.Options[0].Value ?? 5)}");
-            Console.WriteLine("     (the first option's link in the email to " + first.Email + ")");
-            Console.WriteLine($"  3. run:   {run} stats");
+            CliConsole.Out.WriteLine();
+            CliConsole.Out.WriteLine("To see the poll work:");
+            CliConsole.Out.WriteLine($"  1. run:   {run} serve");
+            CliConsole.Out.WriteLine($"  2. open:  {workspace.Links.Vote(record.Id, first.Id, issue.Poll?.Options[0].Value ?? 5)}");
+            CliConsole.Out.WriteLine("     (the first option's link in the email to " + first.Email + ")");
+            CliConsole.Out.WriteLine($"  3. run:   {run} stats");
             return summary.PausedReason is null ? ExitCodes.Ok : ExitCodes.Incomplete;
         }));
         return command;
@@ -78,7 +78,7 @@ internal static class QuickstartCommand
         try
         {
             var imported = new SubscriberCsvImporter(workspace.Database, workspace.Subscribers).Import(path);
-            Console.WriteLine($"Imported {imported.Imported} sample subscriber(s){(builtIn ? " from the built-in sample list" : "")}.");
+            CliConsole.Out.WriteLine($"Imported {imported.Imported} sample subscriber(s){(builtIn ? " from the built-in sample list" : "")}.");
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.CommandLine;
 using Newsletter.Checks;
 using Newsletter.Delivery.Messages;
 using Newsletter.Rendering;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class RenderCommand
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
-            var parsed = workspace.LoadIssue(result.GetValue(issue)!);
+            var parsed = workspace.LoadIssue(RunEnvironment.Current.FullPathOfArgument(result.GetValue(issue)!));
             var recipient = result.GetValue(subscriber) is { } email
                 ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
                 : SampleSubscriber.Instance;
@@ -28,14 +29,14 @@ internal static class RenderCommand
             var rendered = sendable.Renderer.Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
                 parsed.Slug);
-            var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
+            var folder = Directory.CreateDirectory(RunEnvironment.Current.FullPath(result.GetValue(output)!)).FullName;
             var stem = Path.Combine(folder, parsed.Slug);
             File.WriteAllText(stem + ".html", rendered.Html);
             File.WriteAllText(stem + ".txt", rendered.Text);
             File.WriteAllBytes(stem + ".eml", WireFormat.ToBytes(message));
-            Console.WriteLine($"Rendered '{parsed.Title}' for {recipient.Email}:");
+            CliConsole.Out.WriteLine($"Rendered '{parsed.Title}' for {recipient.Email}:");
             foreach (var extension in new[] { ".html", ".txt", ".eml" })
-                Console.WriteLine($"  {stem}{extension} ({new FileInfo(stem + extension).Length:N0} bytes)");
+                CliConsole.Out.WriteLine($"  {stem}{extension} ({new FileInfo(stem + extension).Length:N0} bytes)");
             return ExitCodes.Ok;
         }));
         return command;
@@ -43,6 +44,6 @@ internal static class RenderCommand
 
     internal static void ReportWarnings(CheckReport report)
     {
-        foreach (var finding in report.Findings) Console.Error.WriteLine(finding);
+        foreach (var finding in report.Findings) CliConsole.Error.WriteLine(finding);
     }
 }

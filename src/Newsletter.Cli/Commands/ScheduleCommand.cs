@@ -19,7 +19,7 @@ internal static class ScheduleCommand
             var record = IssueArgument.Resolve(workspace, result.GetValue(issue)!);
             if (record.Status == "sent") throw new FormatException($"'{record.Slug}' has already been sent to everyone");
             workspace.Issues.Schedule(record.Id, time);
-            Console.WriteLine($"'{record.Slug}' is scheduled for {time.ToLocalTime():yyyy-MM-dd HH:mm zzz}" +
+            CliConsole.Out.WriteLine($"'{record.Slug}' is scheduled for {time.ToLocalTime():yyyy-MM-dd HH:mm zzz}" +
                 (time <= workspace.Clock.GetUtcNow() ? "; that is past, so the next 'send --due' sends it." : "."));
             return ExitCodes.Ok;
         }));

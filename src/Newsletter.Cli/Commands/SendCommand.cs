@@ -4,6 +4,7 @@ using Newsletter.Authoring;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Smtp;
 using Newsletter.Delivery.Transports;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;
 
@@ -52,7 +53,7 @@ internal static class SendCommand
             if (result.GetValue(dryRun)) return DryRun(workspace, parsed, result.GetValue(segment));
             if (parsed.Welcome)
             {
-                Console.WriteLine(WelcomeSend.PerSubscriber(parsed) + "; sending the welcomes that wait.");
+                CliConsole.Out.WriteLine(WelcomeSend.PerSubscriber(parsed) + "; sending the welcomes that wait.");
                 return await WelcomeSend.SendWaitingAsync(workspace, configPath, parsed, cancellationToken, result.GetValue(force));
             }
             return await SendOneAsync(workspace, configPath, log, parsed, cancellationToken, result.GetValue(segment), result.GetValue(force),
@@ -72,10 +73,10 @@ internal static class SendCommand
         await using var transport = workspace.OpenTransport(configPath, log, force);
         if (confirm && !SendConfirmation.Current.Confirm(issue.Title, WouldGet(workspace, issue, segment), yes: false))
         {
-            Console.Error.WriteLine("error: " + SendConfirmation.Cancelled);
+            CliConsole.Error.WriteLine("error: " + SendConfirmation.Cancelled);
             return ExitCodes.Cancelled;
         }
-        Console.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
+        CliConsole.Out.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
         var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(sendable, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
@@ -90,15 +91,15 @@ internal static class SendCommand
         var sendable = workspace.ReadyToSend(issue);
         RenderCommand.ReportWarnings(sendable.Warnings);
         await using var transport = workspace.OpenTransport(configPath, log, force);
-        Console.WriteLine($"Sending a test of '{issue.Title}' through {transport.Description}");
+        CliConsole.Out.WriteLine($"Sending a test of '{issue.Title}' through {transport.Description}");
         var results = await new TestSend(workspace.Subscribers, transport).SendAsync(sendable, workspace.Composer(), addresses, cancellationToken);
         foreach (var (address, outcome) in results)
         {
-            if (outcome.Outcome == TransportOutcome.Accepted) Console.WriteLine($"Test sent to {address}.");
-            else Console.Error.WriteLine($"error: the test to {address} was not accepted: {outcome.Detail}");
+            if (outcome.Outcome == TransportOutcome.Accepted) CliConsole.Out.WriteLine($"Test sent to {address}.");
+            else CliConsole.Error.WriteLine($"error: the test to {address} was not accepted: {outcome.Detail}");
         }
-        if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, issue.Slug + "-test")}");
-        Console.WriteLine("Nothing was recorded: the issue's deliveries and stats are as they were.");
+        if (transport is OutboxTransport outbox) CliConsole.Out.WriteLine($"Emails are in {Path.Combine(outbox.Directory, issue.Slug + "-test")}");
+        CliConsole.Out.WriteLine("Nothing was recorded: the issue's deliveries and stats are as they were.");
         return results.All(r => r.Result.Outcome == TransportOutcome.Accepted) ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
 
@@ -113,12 +114,12 @@ internal static class SendCommand
     private static async Task<int> SendDueAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, CancellationToken cancellationToken, bool force)
     {
         var due = DueIssues.Find(workspace.Settings.Issues, workspace.Issues, workspace.Clock.GetUtcNow(), out var problems);
-        foreach (var problem in problems) Console.Error.WriteLine("error: " + problem.Message);
+        foreach (var problem in problems) CliConsole.Error.WriteLine("error: " + problem.Message);
         var exit = problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
         exit = Math.Max(exit, await SendWelcomesAsync(workspace, configPath, log, cancellationToken, force));
         if (due.Count == 0)
         {
-            Console.WriteLine("No issue is due.");
+            CliConsole.Out.WriteLine("No issue is due.");
             return exit;
         }
         foreach (var issue in due)
@@ -130,7 +131,7 @@ internal static class SendCommand
             }
             catch (Exception e) when (e is NewsletterException or SendBlockedException)
             {
-                Console.Error.WriteLine("error: " + e.Message);
+                CliConsole.Error.WriteLine("error: " + e.Message);
                 exit = Math.Max(exit, e is SendBlockedException ? ExitCodes.Busy : ExitCodes.InputError);
             }
         }
@@ -147,7 +148,7 @@ internal static class SendCommand
         }
         catch (Exception e) when (e is NewsletterException or SendBlockedException)
         {
-            Console.Error.WriteLine("error: " + e.Message);
+            CliConsole.Error.WriteLine("error: " + e.Message);
             return e is SendBlockedException ? ExitCodes.Busy : ExitCodes.InputError;
         }
     }
@@ -156,8 +157,8 @@ internal static class SendCommand
     private static int WelcomeDryRun(Workspace workspace, Issue issue)
     {
         RenderCommand.ReportWarnings(workspace.ReadyToSend(issue).Warnings);
-        Console.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
-        Console.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
+        CliConsole.Out.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
+        CliConsole.Out.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
         return ExitCodes.Ok;
     }
 
@@ -191,9 +192,9 @@ internal static class SendCommand
         var already = record is null ? 0 : workspace.Ledger.Counts(record.Id)[DeliveryStatus.Sent];
         var audience = segment.Expression.Length == 0 ? "" : $" in segment '{segment.Expression}'";
         var built = count - unbuildable.Count;
-        Console.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s){audience}, {already} already have it; " +
+        CliConsole.Out.WriteLine($"Dry run of '{issue.Title}': {count} active subscriber(s){audience}, {already} already have it; " +
             $"{built} message(s) built ({bytes / Math.Max(1, built):N0} bytes each on average). Nothing was sent.");
-        foreach (var problem in unbuildable) Console.Error.WriteLine($"error: the message to {problem}");
+        foreach (var problem in unbuildable) CliConsole.Error.WriteLine($"error: the message to {problem}");
         return unbuildable.Count == 0 ? ExitCodes.Ok : ExitCodes.InputError;
     }
 
@@ -201,20 +202,20 @@ internal static class SendCommand
     {
         if (summary.Sent == 0 && summary.Deferred == 0 && summary.Bounced == 0 && summary.GaveUp == 0 && summary.Complete)
         {
-            Console.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
+            CliConsole.Out.WriteLine($"Nothing to send: all {summary.AlreadyDelivered} active subscriber(s) already have '{summary.Slug}'.");
             return;
         }
-        Console.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
+        CliConsole.Out.WriteLine($"Sent {summary.Sent} in {summary.Elapsed.TotalSeconds:0.0} s " +
             $"({(summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0):0} per second); " +
             $"deferred {summary.Deferred}, bounced {summary.Bounced}, gave up {summary.GaveUp}, skipped {summary.Suppressed}, earlier {summary.AlreadyDelivered}.");
         foreach (var group in (summary.Reasons ?? []).Take(10))
-            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {group.Reason}");
+            CliConsole.Out.WriteLine($"  {group.Outcome} {group.Count:N0}: {group.Reason}");
         if (summary.Recovered > 0)
-            Console.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
+            CliConsole.Out.WriteLine($"In flight when an earlier run stopped: {summary.Recovered} delivery(ies); they were sent again and may have arrived twice.");
         if (summary.Waiting > 0)
-            Console.WriteLine($"{summary.Waiting} delivery(ies) wait for a retry; the next is due at {summary.NextRetry:u} ('newsletter send --due' sends them).");
-        if (summary.PausedReason is not null) Console.Error.WriteLine("error: " + summary.PausedReason);
-        if (summary.StoppedReason is not null) Console.Error.WriteLine("stopped: " + summary.StoppedReason);
-        if (transport is OutboxTransport outbox) Console.WriteLine($"Emails are in {Path.Combine(outbox.Directory, summary.Slug)}");
+            CliConsole.Out.WriteLine($"{summary.Waiting} delivery(ies) wait for a retry; the next is due at {summary.NextRetry:u} ('newsletter send --due' sends them).");
+        if (summary.PausedReason is not null) CliConsole.Error.WriteLine("error: " + summary.PausedReason);
+        if (summary.StoppedReason is not null) CliConsole.Error.WriteLine("stopped: " + summary.StoppedReason);
+        if (transport is OutboxTransport outbox) CliConsole.Out.WriteLine($"Emails are in {Path.Combine(outbox.Directory, summary.Slug)}");
     }
 }

@@ -11,9 +11,16 @@ namespace Newsletter.Cli.Commands;
 /// <param name="output">Where the question is written.</param>
 internal sealed class SendConfirmation(Func<bool> interactive, TextReader input, TextWriter output)
 {
-    /// <summary>The confirmation commands use; tests replace it to play the person at the terminal.</summary>
-    public static SendConfirmation Current { get; set; } = new(
-        () => !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.In, Console.Out);
+    /// <summary>The confirmation commands use; tests replace it to play the person at the terminal, and set null to go back.</summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public static SendConfirmation Current
+    {
+        // Built per use: the run's output (CliConsole) is known only once a command runs.
+        get => _replaced ?? new(() => !Console.IsInputRedirected && !CliConsole.IsOutputRedirected, Console.In, CliConsole.Out);
+        set => _replaced = value;
+    }
+
+    private static SendConfirmation? _replaced;
 
     /// <summary>The message of a send the person declined.</summary>
     public const string Cancelled = "cancelled: nothing was sent and nothing recorded";

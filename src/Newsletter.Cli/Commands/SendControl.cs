@@ -10,7 +10,7 @@ internal static class SendControl
     {
         var record = IssueArgument.Resolve(workspace, issue);
         workspace.Issues.Pause(record.Id, string.IsNullOrWhiteSpace(reason) ? "paused by the operator" : reason.Trim());
-        Console.WriteLine($"Paused '{record.Slug}'. 'newsletter send --resume {record.Slug}' lets it go on.");
+        CliConsole.Out.WriteLine($"Paused '{record.Slug}'. 'newsletter send --resume {record.Slug}' lets it go on.");
         return ExitCodes.Ok;
     }
 
@@ -20,7 +20,7 @@ internal static class SendControl
         if (record.CancelledAt is not null)
             throw new FormatException($"'{record.Slug}' was cancelled and cannot be resumed");
         workspace.Issues.Resume(record.Id);
-        Console.WriteLine($"Resumed '{record.Slug}'; 'newsletter send --due' (or cron) sends the rest.");
+        CliConsole.Out.WriteLine($"Resumed '{record.Slug}'; 'newsletter send --due' (or cron) sends the rest.");
         return ExitCodes.Ok;
     }
 
@@ -29,7 +29,7 @@ internal static class SendControl
         var record = IssueArgument.Resolve(workspace, issue);
         workspace.Issues.Cancel(record.Id);
         var counts = workspace.Ledger.Counts(record.Id);
-        Console.WriteLine($"Cancelled '{record.Slug}': {counts[DeliveryStatus.Sent]} had it, " +
+        CliConsole.Out.WriteLine($"Cancelled '{record.Slug}': {counts[DeliveryStatus.Sent]} had it, " +
             $"{counts[DeliveryStatus.Pending] + counts[DeliveryStatus.SoftFailed]} will not get it.");
         return ExitCodes.Ok;
     }

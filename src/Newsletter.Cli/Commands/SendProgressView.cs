@@ -18,7 +18,7 @@ internal static class SendProgressView
         if (!TerminalOutput.IsTerminal) return await send(new PlainLines());
         SendSummary? summary = null;
         var latest = new LatestProgress();
-        await AnsiConsole.Progress()
+        await CliConsole.Styled.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SendTimes.Column(latest), new SpinnerColumn())
             .StartAsync(async context =>
             {
@@ -50,7 +50,7 @@ internal static class SendProgressView
                 if (value.Elapsed < _next) return;
                 _next = value.Elapsed + PlainInterval;
             }
-            Console.WriteLine($"  {value.Done}/{value.Total} done: {value.Counts()}, {value.Rate:0} per second, {SendTimes.Describe(value, value.Elapsed)}");
+            CliConsole.Out.WriteLine($"  {value.Done}/{value.Total} done: {value.Counts()}, {value.Rate:0} per second, {SendTimes.Describe(value, value.Elapsed)}");
         }
     }
 }

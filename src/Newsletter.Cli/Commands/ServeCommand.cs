@@ -17,7 +17,7 @@ internal static class ServeCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             await using var app = NewsletterSite.Build(workspace, result.GetValue(urls)!);
             await app.StartAsync(cancellationToken);
-            Console.WriteLine($"Listening on {string.Join(", ", app.Urls)}; links in emails point to {workspace.Settings.BaseUrl}. Ctrl+C stops.");
+            CliConsole.Out.WriteLine($"Listening on {string.Join(", ", app.Urls)}; links in emails point to {workspace.Settings.BaseUrl}. Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         }));

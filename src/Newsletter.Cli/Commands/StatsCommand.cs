@@ -38,10 +38,10 @@ internal static class StatsCommand
             switch (result.GetValue(format))
             {
                 case "json":
-                    Console.WriteLine(JsonSerializer.Serialize(stats, new JsonSerializerOptions { WriteIndented = true }));
+                    CliConsole.Out.WriteLine(JsonSerializer.Serialize(stats, new JsonSerializerOptions { WriteIndented = true }));
                     break;
                 case "csv":
-                    StatsCsv.Write(Console.Out, stats);
+                    StatsCsv.Write(CliConsole.Out, stats);
                     break;
                 default:
                     WriteTables(stats);
@@ -56,7 +56,7 @@ internal static class StatsCommand
     {
         if (all.Count == 0)
         {
-            Console.WriteLine("No issue has been sent yet.");
+            CliConsole.Out.WriteLine("No issue has been sent yet.");
             return;
         }
         foreach (var stats in all)
@@ -69,14 +69,14 @@ internal static class StatsCommand
                     (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%", new string('█', (int)Math.Round(BarWidth * share)));
             }
             table.Caption(Markup.Escape($"delivered {stats.Delivered} · responses {stats.Responses} · response rate {Percent(stats.ResponseRate)} · average {Average(stats.Average)}"));
-            AnsiConsole.Write(table);
+            CliConsole.Styled.Write(table);
             // A line of its own rather than the caption, which wraps at the table's width.
-            Console.WriteLine($"  unsubscribes {stats.Unsubscribes} ({Percent(stats.UnsubscribeRate)})" + (stats.Bounces is { } b
+            CliConsole.Out.WriteLine($"  unsubscribes {stats.Unsubscribes} ({Percent(stats.UnsubscribeRate)})" + (stats.Bounces is { } b
                 ? $" · hard bounces {b.Hard} ({Percent(stats.HardBounceRate)}) · soft bounces {b.Soft} ({Percent(stats.SoftBounceRate)}) · complaints {b.Complaints} ({Percent(stats.ComplaintRate)})"
                 : ""));
             foreach (var comment in stats.Comments)
-                Console.WriteLine($"  [{comment.Rating}] {DisplayText.ForTerminal(comment.Text.ReplaceLineEndings(" "))}{(comment.Email is null ? "" : $"  ({DisplayText.ForTerminal(comment.Email)})")}");
-            Console.WriteLine();
+                CliConsole.Out.WriteLine($"  [{comment.Rating}] {DisplayText.ForTerminal(comment.Text.ReplaceLineEndings(" "))}{(comment.Email is null ? "" : $"  ({DisplayText.ForTerminal(comment.Email)})")}");
+            CliConsole.Out.WriteLine();
         }
         WriteTrend(all);
     }
@@ -90,7 +90,7 @@ internal static class StatsCommand
         var table = new Table().Title("Average rating across issues").AddColumns("Issue", "Average", "");
         foreach (var (slug, average) in trend)
             table.AddRow(Cell(slug), Average(average), new string('█', (int)Math.Round(BarWidth * average / top)));
-        AnsiConsole.Write(table);
+        CliConsole.Styled.Write(table);
     }
 
     private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";

@@ -17,7 +17,7 @@ internal static class StatusCommand
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var records = result.GetValue(issue) is { } one ? [IssueArgument.Resolve(workspace, one)] : workspace.Issues.List();
-            if (records.Count == 0) Console.WriteLine("No issue has been scheduled or sent yet.");
+            if (records.Count == 0) CliConsole.Out.WriteLine("No issue has been scheduled or sent yet.");
             foreach (var record in records) Write(workspace, record);
             return ExitCodes.Ok;
         }));
@@ -29,17 +29,17 @@ internal static class StatusCommand
         var counts = workspace.Ledger.Counts(record.Id);
         var handed = workspace.Ledger.Handed(record.Id);
         var claimed = counts[DeliveryStatus.Sending] - handed;
-        Console.WriteLine($"{record.Slug}: {record.State}" + (record.DueAt is { } due ? $", due {due.ToLocalTime():yyyy-MM-dd HH:mm zzz}" : ""));
-        Console.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
+        CliConsole.Out.WriteLine($"{record.Slug}: {record.State}" + (record.DueAt is { } due ? $", due {due.ToLocalTime():yyyy-MM-dd HH:mm zzz}" : ""));
+        CliConsole.Out.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
             $"in flight {handed}" + (claimed > 0 ? $", claimed {claimed} (not handed over)" : "") + $", retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
         if (new BounceStore(workspace.Database).Counts(record.Id) is { IsEmpty: false } bounces)
-            Console.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");
+            CliConsole.Out.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
-            Console.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
-        if (record.PausedReason is { } reason) Console.WriteLine($"  paused: {DisplayText.ForTerminal(reason)}");
+            CliConsole.Out.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
+        if (record.PausedReason is { } reason) CliConsole.Out.WriteLine($"  paused: {DisplayText.ForTerminal(reason)}");
         foreach (var group in workspace.Ledger.FailureReasons(record.Id).Take(10))
-            Console.WriteLine($"  {group.Outcome} {group.Count:N0}: {DisplayText.ForTerminal(group.Reason)}");
-        if (workspace.Ledger.NextRetry(record.Id) is { } next) Console.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
+            CliConsole.Out.WriteLine($"  {group.Outcome} {group.Count:N0}: {DisplayText.ForTerminal(group.Reason)}");
+        if (workspace.Ledger.NextRetry(record.Id) is { } next) CliConsole.Out.WriteLine($"  next retry: {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}");
     }
 }

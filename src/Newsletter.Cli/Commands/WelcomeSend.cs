@@ -26,7 +26,7 @@ internal static class WelcomeSend
         var waiting = workspace.Welcome.Waiting(welcome);
         if (waiting == 0)
         {
-            Console.WriteLine($"No welcome is waiting to be sent ('{welcome.Slug}').");
+            CliConsole.Out.WriteLine($"No welcome is waiting to be sent ('{welcome.Slug}').");
             return ExitCodes.Ok;
         }
         return await SendCommand.SendOneAsync(workspace, configPath, null, welcome, cancellationToken, force: force);

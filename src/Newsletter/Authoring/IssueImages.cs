@@ -1,5 +1,6 @@
 // Where the images an issue names by relative path live on disk, and which of them may be published.
 using System.Diagnostics.CodeAnalysis;
+using Newsletter.Configuration;
 
 namespace Newsletter.Authoring;
 
@@ -78,7 +79,7 @@ public static class IssueImages
     /// <param name="relative">A path checked by <see cref="TryNormalize"/>.</param>
     public static IReadOnlyList<string> Candidates(string issuePath, string relative)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(issuePath))!;
+        var folder = Path.GetDirectoryName(RunEnvironment.Current.FullPath(issuePath))!;
         var slug = Path.GetFileNameWithoutExtension(issuePath);
         var parts = relative.Split('/');
         return [Path.Combine([folder, slug, .. parts]), Path.Combine([folder, .. parts])];
@@ -92,7 +93,7 @@ public static class IssueImages
     /// <param name="relative">A path checked by <see cref="TryNormalize"/>.</param>
     public static string? Find(string issuePath, string relative)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(issuePath))!;
+        var folder = Path.GetDirectoryName(RunEnvironment.Current.FullPath(issuePath))!;
         var slug = Path.GetFileNameWithoutExtension(issuePath);
         var parts = relative.Split('/');
         return Walk(folder, [slug, .. parts]) ?? Walk(folder, parts);

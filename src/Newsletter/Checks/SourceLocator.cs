@@ -1,4 +1,6 @@
 // Finds where a piece of rendered output came from, so findings point at the line an editor can change.
+using Newsletter.Configuration;
+
 namespace Newsletter.Checks;
 
 /// <summary>
@@ -60,9 +62,5 @@ public sealed class SourceLocator
     }
 
     /// <summary>A file as findings name it: relative to the current folder when inside it, else as given.</summary>
-    internal static string Display(string file)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
-    }
+    internal static string Display(string file) => RunEnvironment.Current.Display(file);
 }

@@ -24,7 +24,7 @@ public sealed partial class ConfigurationFileException : NewsletterException
         // A setting of a section ("design.accent") is "accent" in the file and NEWSLETTER__DESIGN__ACCENT in the environment.
         var variable = "NEWSLETTER__" + setting.ToUpperInvariant().Replace(".", "__", StringComparison.Ordinal);
         var key = setting[(setting.LastIndexOf('.') + 1)..];
-        if (Environment.GetEnvironmentVariable(variable) is not null)
+        if (RunEnvironment.Current.Variable(variable) is not null)
             return new ConfigurationFileException(path, 0, 0, $"'{setting}' (set by {variable}) {reason}", null);
         var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
         for (var i = 0; i < lines.Length; i++)

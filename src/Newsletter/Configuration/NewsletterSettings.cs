@@ -29,6 +29,12 @@ public sealed class NewsletterSettings
     /// <summary>Absolute path of the SQLite database file.</summary>
     public string Database { get; init; } = "newsletter.db";
 
+    /// <summary>
+    /// Seconds a command waits for another process's write to the database to finish before it gives up with a
+    /// storage error (SQLite's busy timeout); 1 to 3600, default 30.
+    /// </summary>
+    public int DatabaseBusyTimeout { get; init; } = 30;
+
     /// <summary>Absolute path of the folder holding <c>YYYY-MM-DD-slug.md</c> issue files.</summary>
     public string Issues { get; init; } = "issues";
 
@@ -96,7 +102,7 @@ public sealed class NewsletterSettings
     public int RateLimitPerMinute { get; init; } = 300;
 
     /// <summary>Folder of the configuration file; relative paths were resolved against it.</summary>
-    public string WorkspaceRoot { get; init; } = Directory.GetCurrentDirectory();
+    public string WorkspaceRoot { get; init; } = RunEnvironment.Current.WorkingDirectory;
 
     /// <summary>The configuration file these settings came from, named in errors; <c>newsletter.json</c> when built in code.</summary>
     public string ConfigFile { get; init; } = SettingsLoader.DefaultFileName;

@@ -20,7 +20,7 @@ public static class SettingsLoader
     /// </exception>
     public static NewsletterSettings Load(string configPath)
     {
-        var fullPath = Path.GetFullPath(configPath);
+        var fullPath = RunEnvironment.Current.FullPath(configPath);
         if (!File.Exists(fullPath))
             throw new ConfigurationFileException(fullPath, 0, 0,
                 "configuration file not found; create one with 'newsletter init DIR' or pass --config FILE");
@@ -30,7 +30,8 @@ public static class SettingsLoader
         {
             root = new ConfigurationBuilder()
                 .AddJsonFile(fullPath, optional: false, reloadOnChange: false)
-                .AddEnvironmentVariables(prefix: "NEWSLETTER__")
+                .AddEnvironmentVariables(prefix: EnvironmentPrefix)
+                .AddInMemoryCollection(RunOverrides())
                 .Build();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
@@ -54,9 +55,17 @@ public static class SettingsLoader
         return settings;
     }
 
+    private const string EnvironmentPrefix = "NEWSLETTER__";
+
+    // The variables a run has over the process's (an in-process run's own), named as the environment provider names them.
+    private static IEnumerable<KeyValuePair<string, string?>> RunOverrides() =>
+        RunEnvironment.Current.Overrides
+            .Where(v => v.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(v => KeyValuePair.Create(v.Key[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), v.Value));
+
     private static NewsletterSettings Resolve(NewsletterSettings s, string root, string file, IConfiguration given, IReadOnlyList<string> fields)
     {
-        string Abs(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p));
+        string Abs(string p) => Path.GetFullPath(p, root);
         return new NewsletterSettings
         {
             Name = s.Name,
@@ -66,6 +75,7 @@ public static class SettingsLoader
             BaseUrl = s.BaseUrl.TrimEnd('/'),
             PostalAddress = s.PostalAddress,
             Database = Abs(s.Database),
+            DatabaseBusyTimeout = s.DatabaseBusyTimeout,
             Issues = Abs(s.Issues),
             Templates = Abs(s.Templates),
             Transport = ResolveTransport(s.Transport, Abs),

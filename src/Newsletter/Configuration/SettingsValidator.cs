@@ -17,6 +17,9 @@ internal static class SettingsValidator
         if (Directory.Exists(settings.Database) || Path.EndsInDirectorySeparator(settings.Database))
             throw ConfigurationFileException.ForSetting(settings.ConfigFile, "database",
                 $"must name a file, e.g. \"newsletter.db\"; \"{settings.Database}\" is a folder");
+        if (settings.DatabaseBusyTimeout is < 1 or > 3600)
+            throw ConfigurationFileException.ForSetting(settings.ConfigFile, "databaseBusyTimeout",
+                $"must be a number of seconds from 1 to 3600; got {settings.DatabaseBusyTimeout}");
         ValidateDesign(settings.Design, settings.ConfigFile);
     }
 

@@ -1,6 +1,7 @@
 // The secret keys that sign personal links, loaded from the environment or a key file kept outside the repo.
 using System.Security.Cryptography;
 using System.Text;
+using Newsletter.Configuration;
 
 namespace Newsletter.Polls;
 
@@ -51,7 +52,7 @@ public sealed class SigningKeyRing
     /// </exception>
     public static SigningKeyRing Load(string keyFile)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var fromEnvironment = RunEnvironment.Current.Variable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
             return new SigningKeyRing(Parse(fromEnvironment.Split(','), EnvironmentVariable));
         if (!File.Exists(keyFile)) Create(keyFile);
@@ -64,10 +65,10 @@ public sealed class SigningKeyRing
     /// </summary>
     public static string DefaultKeyFile(string databasePath)
     {
-        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        var configHome = RunEnvironment.Current.Variable("XDG_CONFIG_HOME");
         if (string.IsNullOrEmpty(configHome))
             configHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(databasePath))))[..16];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RunEnvironment.Current.FullPath(databasePath))))[..16];
         return Path.Combine(configHome, "newsletter", "keys", $"signing-{hash}.key");
     }
 
@@ -93,7 +94,7 @@ public sealed class SigningKeyRing
 
     private static void Create(string keyFile)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
+        Directory.CreateDirectory(Path.GetDirectoryName(RunEnvironment.Current.FullPath(keyFile))!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using var writer = new StreamWriter(new FileStream(keyFile, options));

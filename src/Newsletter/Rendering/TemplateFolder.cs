@@ -1,4 +1,5 @@
 // Finds layouts, partials and the stylesheet in the workspace's templates folder.
+using Newsletter.Configuration;
 using Newsletter.Liquid;
 
 namespace Newsletter.Rendering;
@@ -11,7 +12,7 @@ namespace Newsletter.Rendering;
 public sealed class TemplateFolder(string path)
 {
     /// <summary>Absolute path of the folder.</summary>
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    public string Path { get; } = RunEnvironment.Current.FullPath(path);
 
     /// <summary>Reads the HTML or text layout <paramref name="name"/>.</summary>
     /// <exception cref="NewsletterException">The layout file does not exist.</exception>
@@ -37,9 +38,5 @@ public sealed class TemplateFolder(string path)
             : throw new NewsletterException(new SourcePosition(file, 0, 0), missing);
 
     // Errors name template files relative to the current folder when they are below it, as editors see them.
-    private static string Display(string file)
-    {
-        var relative = System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
-    }
+    private static string Display(string file) => RunEnvironment.Current.Display(file);
 }

@@ -1,4 +1,6 @@
 // Creates folders and files that hold addresses and tokens so only their owner can read them.
+using Newsletter.Configuration;
+
 namespace Newsletter.Storage;
 
 /// <summary>
@@ -26,7 +28,7 @@ public static class PrivateFiles
     public static DirectoryInfo CreateDirectory(string path)
     {
         if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(path);
-        var full = Path.GetFullPath(path);
+        var full = RunEnvironment.Current.FullPath(path);
         if (Directory.Exists(full))
         {
             File.SetUnixFileMode(full, DirectoryMode);

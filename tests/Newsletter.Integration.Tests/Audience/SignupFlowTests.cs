@@ -5,7 +5,6 @@ using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Audience;
 
-[NonParallelizable]
 public class SignupFlowTests
 {
     [Test]

@@ -11,8 +11,8 @@ public class CommandNameTests
         var directory = Directory.CreateTempSubdirectory("newsletter-it-").FullName;
         try
         {
-            var root = NewsletterCli.Run(directory, "--help");
-            var send = NewsletterCli.Run(directory, "send", "--help");
+            var root = NewsletterCli.RunProcess(directory, "--help");
+            var send = NewsletterCli.RunProcess(directory, "send", "--help");
 
             Assert.Multiple(() =>
             {
@@ -34,7 +34,7 @@ public class CommandNameTests
         var directory = Directory.CreateTempSubdirectory("newsletter-it-").FullName;
         try
         {
-            var result = NewsletterCli.Run(directory, "sned");
+            var result = NewsletterCli.RunProcess(directory, "sned");
 
             Assert.Multiple(() =>
             {

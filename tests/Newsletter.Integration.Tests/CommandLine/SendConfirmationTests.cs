@@ -9,13 +9,9 @@ namespace Newsletter.Integration.Tests.CommandLine;
 [NonParallelizable]
 public class SendConfirmationTests
 {
-    private SendConfirmation _original = null!;
-
-    [SetUp]
-    public void KeepTheConsole() => _original = SendConfirmation.Current;
-
+    // Back to the real terminal check for every other test.
     [TearDown]
-    public void RestoreTheConsole() => SendConfirmation.Current = _original;
+    public void RestoreTheConsole() => SendConfirmation.Current = null;
 
     private static TestWorkspace TwoSubscribers(out string issue)
     {

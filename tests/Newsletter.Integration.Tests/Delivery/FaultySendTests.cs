@@ -5,7 +5,6 @@ using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 
-[NonParallelizable]
 public class FaultySendTests
 {
     [Test]

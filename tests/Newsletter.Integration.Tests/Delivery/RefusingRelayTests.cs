@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Delivery;
 
-[NonParallelizable]
 public class RefusingRelayTests
 {
     private static TestWorkspace ListOf(int port, int count)

@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Delivery;
 
-[NonParallelizable]
 public class SmtpSendTests
 {
     [Test]

@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Delivery;
 
-[NonParallelizable]
 public class WelcomeTests
 {
     private const string Welcome = "---\ntitle: Welcome aboard\nwelcome: true\npoll: false\n---\nHello {{ subscriber.first_name | default: 'there' }}, glad you are here.\n";

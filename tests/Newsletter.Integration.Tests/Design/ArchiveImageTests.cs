@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Design;
 
-[NonParallelizable]
 public class ArchiveImageTests
 {
     private const string Slug = "2026-12-01-pictures";

@@ -5,7 +5,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Design;
 
-[NonParallelizable]
 public class ArchiveTests
 {
     [Test]

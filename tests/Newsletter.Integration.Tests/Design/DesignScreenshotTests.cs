@@ -3,7 +3,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Design;
 
-[NonParallelizable]
 public class DesignScreenshotTests
 {
     private static string _html = "";

@@ -14,7 +14,6 @@ namespace Newsletter.Integration.Tests.Journeys;
 /// One test, one story: each step uses only the command line, the mail that arrived at a real SMTP server, the
 /// `serve` process and a real browser, and asserts what the editor or a reader would see at that step.
 /// </summary>
-[NonParallelizable]
 public class EditorsWeekTests
 {
     private const string Slug = "2026-12-07-build-notes-12";

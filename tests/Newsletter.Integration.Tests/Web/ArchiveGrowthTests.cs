@@ -7,7 +7,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class ArchiveGrowthTests
 {
     private const string Slug = "2026-11-20-growth";

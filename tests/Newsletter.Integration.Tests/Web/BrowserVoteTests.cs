@@ -5,7 +5,6 @@ using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class BrowserVoteTests
 {
     [Test]

@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class DesignLogoTests
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 1, 2, 3];

@@ -3,7 +3,6 @@ using System.Net;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class PollScannerTests
 {
     private RunningSite _site = null!;

@@ -4,7 +4,6 @@ using Newsletter.Polls;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class PollSecurityTests
 {
     private const string Markup = "<img src=x onerror=alert(1)> Mallory";

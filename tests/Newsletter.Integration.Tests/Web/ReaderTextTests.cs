@@ -4,7 +4,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class ReaderTextTests
 {
     private const string Comment = "nice\u001b]0;owned\u0007 issue \u202Edaer";

@@ -6,7 +6,6 @@ using Newsletter.Integration.Tests.Peers;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class ServePollTests
 {
     [Test]

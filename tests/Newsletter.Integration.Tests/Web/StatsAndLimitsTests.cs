@@ -6,7 +6,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class StatsAndLimitsTests
 {
     private RunningSite _site = null!;

@@ -5,7 +5,6 @@ using Newsletter.Integration.Tests.Support;
 
 namespace Newsletter.Integration.Tests.Web;
 
-[NonParallelizable]
 public class UnsubscribeTests
 {
     private RunningSite _site = null!;

@@ -16,7 +16,7 @@ internal static class CountCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var expression = result.GetValue(segment);
             var compiled = string.IsNullOrWhiteSpace(expression) ? CompiledSegment.Everyone : CompiledSegment.Compile(expression, "--segment", workspace.HasField);
-            Console.WriteLine(workspace.Subscribers.Count(compiled));
+            CliConsole.Out.WriteLine(workspace.Subscribers.Count(compiled));
             return ExitCodes.Ok;
         }));
         return command;

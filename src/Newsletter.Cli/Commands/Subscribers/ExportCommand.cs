@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Newsletter.Audience;
 using Newsletter.Audience.Export;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands.Subscribers;
 
@@ -22,9 +23,9 @@ internal static class ExportCommand
             var kind = result.GetValue(format) == "json" ? ExportFormat.Json : ExportFormat.Csv;
             var exporter = new SubscriberExporter(workspace.Subscribers, workspace.KnownFields);
             var path = result.GetValue(output);
-            using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+            using var stream = path is null ? CliConsole.OpenOutput() : File.Create(RunEnvironment.Current.FullPath(path));
             var count = exporter.Export(stream, kind, filter);
-            if (path is not null) Console.WriteLine($"Exported {count} subscriber(s) to {path}.");
+            if (path is not null) CliConsole.Out.WriteLine($"Exported {count} subscriber(s) to {path}.");
             return ExitCodes.Ok;
         }));
         return command;

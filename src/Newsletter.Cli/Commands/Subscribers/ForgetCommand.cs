@@ -18,7 +18,7 @@ internal static class ForgetCommand
             var erasure = new Erasure(workspace.Subscribers, new ErasedAddresses(workspace.Database), workspace.Clock);
             var address = EmailAddress.Normalize(result.GetValue(email)!);
             var found = erasure.Forget(address);
-            Console.WriteLine(found
+            CliConsole.Out.WriteLine(found
                 ? $"{address} was erased: its data, deliveries and votes are deleted; only a salted hash keeps it suppressed."
                 : $"{address} was not on the list; its salted hash is recorded so it is never imported or mailed.");
             return ExitCodes.Ok;

@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Newsletter.Audience;
 using Newsletter.Text;
+using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands.Subscribers;
 
@@ -28,19 +29,19 @@ internal static class ImportCommand
             var welcomeIssue = result.GetValue(welcome) ? workspace.Welcome.Find() : null;
             if (result.GetValue(welcome) && welcomeIssue is null)
             {
-                Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
+                CliConsole.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
                 return ExitCodes.InputError;
             }
             // A welcome the send would refuse is refused before anyone is added, so none waits unsent.
             if (welcomeIssue is not null) Delivery.LiveSendRule.Enforce(workspace.Settings, result.GetValue(force));
             // Subscribers the file adds get ids above this one; those it only updates already had their chance.
             var before = workspace.Subscribers.MaxId();
-            var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(path, options);
+            var report = new SubscriberCsvImporter(workspace.Database, workspace.Clock).Import(RunEnvironment.Current.FullPathOfArgument(path), options);
             foreach (var problem in report.Problems)
-                Console.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {DisplayText.ForTerminal(problem.Reason)}");
+                CliConsole.Error.WriteLine($"error: {new SourcePosition(path, problem.Line, problem.Column)}: {DisplayText.ForTerminal(problem.Reason)}");
             foreach (var row in report.Suppressed)
-                Console.WriteLine($"{new SourcePosition(path, row.Line, 0)}: {row.Email} is suppressed ({row.Reason}); not imported.");
-            Console.WriteLine(Summary(report, options));
+                CliConsole.Out.WriteLine($"{new SourcePosition(path, row.Line, 0)}: {row.Email} is suppressed ({row.Reason}); not imported.");
+            CliConsole.Out.WriteLine(Summary(report, options));
             var exit = report.Problems.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
             if (welcomeIssue is null || options.DryRun || !report.Written) return exit;
             workspace.Welcome.QueueAddedAfter(before);

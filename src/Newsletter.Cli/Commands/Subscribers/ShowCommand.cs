@@ -21,27 +21,27 @@ internal static class ShowCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             if (workspace.Subscribers.FindByEmail(result.GetValue(email)!) is not { } subscriber)
             {
-                Console.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
+                CliConsole.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
                 return ExitCodes.InputError;
             }
             if (result.GetValue(format) == "json")
             {
-                using var stdout = Console.OpenStandardOutput();
+                using var stdout = CliConsole.OpenOutput();
                 using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
                 new PersonalData(workspace.Database).Write(subscriber, writer);
                 writer.Flush();
                 stdout.WriteByte((byte)'\n');
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
-            Console.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}");
+            CliConsole.Out.WriteLine($"{subscriber.Email} ({subscriber.Status.ToText()})");
+            CliConsole.Out.WriteLine($"  name: {DisplayText.ForTerminal(subscriber.Name)}");
             if (subscriber.GivenName is not null || subscriber.FamilyName is not null)
-                Console.WriteLine($"  first name: {DisplayText.ForTerminal(subscriber.GivenName)}\n  last name: {DisplayText.ForTerminal(subscriber.FamilyName)}");
-            Console.WriteLine($"  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
-            Console.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
-            foreach (var (key, value) in subscriber.Fields) Console.WriteLine($"  {DisplayText.ForTerminal(key)}: {DisplayText.ForTerminal(value)}");
+                CliConsole.Out.WriteLine($"  first name: {DisplayText.ForTerminal(subscriber.GivenName)}\n  last name: {DisplayText.ForTerminal(subscriber.FamilyName)}");
+            CliConsole.Out.WriteLine($"  tags: {string.Join(' ', subscriber.Tags)}\n  source: {DisplayText.ForTerminal(subscriber.Source)}");
+            CliConsole.Out.WriteLine($"  created: {subscriber.CreatedAt:u}\n  confirmed: {subscriber.ConfirmedAt:u}\n  status changed: {subscriber.StatusChangedAt:u}");
+            foreach (var (key, value) in subscriber.Fields) CliConsole.Out.WriteLine($"  {DisplayText.ForTerminal(key)}: {DisplayText.ForTerminal(value)}");
             foreach (var bounce in new Delivery.Bounces.BounceStore(workspace.Database).OfSubscriber(subscriber.Id))
-                Console.WriteLine(DisplayText.ForTerminal($"  {Delivery.Bounces.BounceKindText.ToText(bounce.Kind)}: {bounce.Issue ?? "-"} {bounce.StatusCode ?? ""} {bounce.Diagnostic ?? ""}".TrimEnd()));
+                CliConsole.Out.WriteLine(DisplayText.ForTerminal($"  {Delivery.Bounces.BounceKindText.ToText(bounce.Kind)}: {bounce.Issue ?? "-"} {bounce.StatusCode ?? ""} {bounce.Diagnostic ?? ""}".TrimEnd()));
             return ExitCodes.Ok;
         }));
         return command;

@@ -31,29 +31,29 @@ internal static class SubscribersCommand
             var address = EmailAddress.Normalize(result.GetValue(email)!);
             if (!SubscriberName.TryValidate(result.GetValue(name), out var reason))
             {
-                Console.Error.WriteLine($"error: --name: {reason}; nothing was changed.");
+                CliConsole.Error.WriteLine($"error: --name: {reason}; nothing was changed.");
                 return ExitCodes.InputError;
             }
             if (new ErasedAddresses(workspace.Database).IsErased(address))
             {
-                Console.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
+                CliConsole.Error.WriteLine($"error: {address} asked to be forgotten; it is suppressed and was not added.");
                 return ExitCodes.InputError;
             }
             // Looked up before anything is written, so a missing or doubled welcome issue changes nothing.
             var welcomeIssue = result.GetValue(welcome) ? workspace.Welcome.Find() : null;
             if (result.GetValue(welcome) && welcomeIssue is null)
             {
-                Console.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
+                CliConsole.Error.WriteLine("error: " + WelcomeSend.NoWelcomeIssue(workspace.Settings.Issues));
                 return ExitCodes.InputError;
             }
             // A welcome the send would refuse is refused before anyone is added, so none waits unsent.
             if (welcomeIssue is not null) Delivery.LiveSendRule.Enforce(workspace.Settings, result.GetValue(force));
             var subscriber = workspace.Subscribers.Add(address, result.GetValue(name), tags: result.GetValue(tags) ?? []);
-            Console.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
+            CliConsole.Out.WriteLine($"{subscriber.Email} is on the list ({subscriber.Status.ToText()}).");
             if (welcomeIssue is null) return ExitCodes.Ok;
             if (subscriber.Status != SubscriberStatus.Active)
             {
-                Console.WriteLine($"No welcome: {subscriber.Email} is {subscriber.Status.ToText()}.");
+                CliConsole.Out.WriteLine($"No welcome: {subscriber.Email} is {subscriber.Status.ToText()}.");
                 return ExitCodes.Ok;
             }
             workspace.Welcome.Queue(subscriber.Id);
@@ -76,8 +76,8 @@ internal static class SubscribersCommand
                     Cell(string.Join(", ", s.Fields.Select(f => $"{f.Key}={f.Value}"))));
                 count++;
             }
-            AnsiConsole.Write(table);
-            Console.WriteLine($"{count} subscriber(s).");
+            CliConsole.Styled.Write(table);
+            CliConsole.Out.WriteLine($"{count} subscriber(s).");
             return ExitCodes.Ok;
         }));
         return command;
@@ -93,17 +93,17 @@ internal static class SubscribersCommand
             var subscriber = workspace.Subscribers.FindByEmail(result.GetValue(email)!);
             if (subscriber is null)
             {
-                Console.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
+                CliConsole.Error.WriteLine($"error: {result.GetValue(email)} is not on the list.");
                 return ExitCodes.InputError;
             }
             // A bounced or complained address keeps that status: it is the stronger reason to stay off the list.
             if (!new Unsubscribes(workspace.Database, workspace.Clock).Unsubscribe(subscriber.Id, null, UnsubscribeSource.Cli) &&
                 subscriber.Status is SubscriberStatus.Bounced or SubscriberStatus.Complained)
             {
-                Console.WriteLine($"{subscriber.Email} is {subscriber.Status.ToText()} and stays off the list.");
+                CliConsole.Out.WriteLine($"{subscriber.Email} is {subscriber.Status.ToText()} and stays off the list.");
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{subscriber.Email} is unsubscribed.");
+            CliConsole.Out.WriteLine($"{subscriber.Email} is unsubscribed.");
             return ExitCodes.Ok;
         }));
         return command;

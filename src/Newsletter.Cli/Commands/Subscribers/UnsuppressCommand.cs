@@ -25,14 +25,14 @@ internal static class UnsuppressCommand
             var suppressions = new BouncedSuppressions(workspace.Database, workspace.Clock);
             var found = suppressions.Find(from, slug);
             foreach (var subscriber in found)
-                Console.WriteLine($"{subscriber.Email}  bounced {subscriber.BouncedAt:u} in {subscriber.Issue}: {subscriber.Reply}");
+                CliConsole.Out.WriteLine($"{subscriber.Email}  bounced {subscriber.BouncedAt:u} in {subscriber.Issue}: {subscriber.Reply}");
             if (result.GetValue(dryRun))
             {
-                Console.WriteLine($"{found.Count} bounced subscriber(s) would be restored; nothing was changed.");
+                CliConsole.Out.WriteLine($"{found.Count} bounced subscriber(s) would be restored; nothing was changed.");
                 return ExitCodes.Ok;
             }
             var restored = suppressions.Restore(found);
-            Console.WriteLine($"Restored {restored} subscriber(s); their bounced deliveries are queued again (resume or rerun the send).");
+            CliConsole.Out.WriteLine($"Restored {restored} subscriber(s); their bounced deliveries are queued again (resume or rerun the send).");
             return ExitCodes.Ok;
         }));
         return command;

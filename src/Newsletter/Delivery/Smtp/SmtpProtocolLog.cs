@@ -1,6 +1,7 @@
 // One protocol log file for all of a send's SMTP connections, each line tagged with its connection.
 using System.Text;
 using MailKit;
+using Newsletter.Configuration;
 
 namespace Newsletter.Delivery.Smtp;
 
@@ -21,7 +22,7 @@ public sealed class SmtpProtocolLog : IDisposable
     /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
     public SmtpProtocolLog(string path)
     {
-        Path = System.IO.Path.GetFullPath(path);
+        Path = RunEnvironment.Current.FullPath(path);
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         _file = new FileStream(Path, options);

@@ -1,5 +1,6 @@
 // The embedded default transport: one RFC 5322 .eml file per delivery, written atomically.
 using MimeKit;
+using Newsletter.Configuration;
 using Newsletter.Delivery.Messages;
 using Newsletter.Storage;
 
@@ -14,7 +15,7 @@ namespace Newsletter.Delivery.Transports;
 public sealed class OutboxTransport(string directory) : IDeliveryTransport
 {
     /// <summary>The outbox folder.</summary>
-    public string Directory { get; } = Path.GetFullPath(directory);
+    public string Directory { get; } = RunEnvironment.Current.FullPath(directory);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new();
 

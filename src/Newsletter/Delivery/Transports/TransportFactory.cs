@@ -66,23 +66,25 @@ public static class TransportFactory
     private static SmtpAuthentication? Authentication(SmtpSettings smtp, string configPath)
     {
         if (string.IsNullOrWhiteSpace(smtp.Username)) return null;
+        // Secrets are read at each connection, from the environment of the run that made the transport.
+        var environment = RunEnvironment.Current;
         var mechanism = string.IsNullOrWhiteSpace(smtp.Auth) || smtp.Auth.Equals("auto", StringComparison.OrdinalIgnoreCase)
             ? null : smtp.Auth.Trim().ToUpperInvariant();
         if (mechanism is "XOAUTH2" or "OAUTHBEARER")
         {
             var file = smtp.OAuthTokenFile;
-            if (Environment.GetEnvironmentVariable(OAuthTokenVariable) is null && string.IsNullOrWhiteSpace(file))
+            if (environment.Variable(OAuthTokenVariable) is null && string.IsNullOrWhiteSpace(file))
                 throw Error(configPath, "smtp.auth", $"is {mechanism} but no access token is given: set {OAuthTokenVariable} or smtp.oauthTokenFile");
-            return new SmtpAuthentication(smtp.Username, mechanism, () => OAuthToken(file, configPath));
+            return new SmtpAuthentication(smtp.Username, mechanism, () => OAuthToken(environment, file, configPath));
         }
-        return new SmtpAuthentication(smtp.Username, mechanism, () => Environment.GetEnvironmentVariable(PasswordVariable) ?? "");
+        return new SmtpAuthentication(smtp.Username, mechanism, () => environment.Variable(PasswordVariable) ?? "");
     }
 
     // Read at each connection: tokens expire within the hour and are refreshed in place by another program.
-    private static string OAuthToken(string? file, string configPath)
+    private static string OAuthToken(RunEnvironment environment, string? file, string configPath)
     {
-        if (Environment.GetEnvironmentVariable(OAuthTokenVariable) is { Length: > 0 } token) return token.Trim();
-        var path = Path.GetFullPath(file!, Path.GetDirectoryName(Path.GetFullPath(configPath))!);
+        if (environment.Variable(OAuthTokenVariable) is { Length: > 0 } token) return token.Trim();
+        var path = Path.GetFullPath(file!, Path.GetDirectoryName(environment.FullPath(configPath))!);
         try
         {
             return File.ReadAllText(path).Trim();

@@ -6,7 +6,6 @@ using Newsletter.Integration.Tests.Peers;
 namespace Newsletter.Integration.Tests.Delivery.Smtp;
 
 [TestFixture]
-[NonParallelizable]
 [CancelAfter(60_000)]
 public sealed class FaultySmtpTransportTests
 {
