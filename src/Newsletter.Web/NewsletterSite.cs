@@ -28,6 +28,8 @@ public static class NewsletterSite
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(workspace);
         builder.Services.AddSingleton(_ => new PollServices(workspace));
+        // Built once: an issue page or the feed prepares an issue only when its file or a template has changed.
+        builder.Services.AddSingleton(new ArchiveRenderers(workspace));
         AddRateLimits(builder.Services, workspace.Settings.RateLimitPerMinute);
         builder.AddRequestLimits();
         var app = builder.Build();

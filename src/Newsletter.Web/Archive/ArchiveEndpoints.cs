@@ -10,7 +10,8 @@ namespace Newsletter.Web.Archive;
 
 /// <summary>
 /// Maps <c>GET /</c> (index), <c>GET /issues/{slug}</c> (the "view online" target), <c>GET /issues/{slug}/{path}</c>
-/// (its local images, see <see cref="IssueImageFiles"/>) and <c>GET /feed.xml</c> (Atom, RFC 4287).
+/// (its local images, see <see cref="IssueImageFiles"/>) and <c>GET /feed.xml</c> (Atom, RFC 4287). Pages and feed
+/// share the prepared renderers of <see cref="ArchiveRenderers"/>, registered as a singleton by <see cref="NewsletterSite"/>.
 /// </summary>
 public static class ArchiveEndpoints
 {
@@ -18,8 +19,9 @@ public static class ArchiveEndpoints
     public static IEndpointRouteBuilder MapArchive(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (Workspace workspace) => Index(workspace));
-        app.MapGet("/feed.xml", (Workspace workspace) => Feed(workspace));
-        app.MapGet(PersonalLinks.ArchivePath + "{slug}", (string slug, Workspace workspace, HttpContext context) => Show(slug, workspace, context));
+        app.MapGet("/feed.xml", (Workspace workspace, ArchiveRenderers renderers) => Feed(workspace, renderers));
+        app.MapGet(PersonalLinks.ArchivePath + "{slug}", (string slug, Workspace workspace, ArchiveRenderers renderers, HttpContext context) =>
+            Show(slug, workspace, renderers, context));
         app.MapGet(PersonalLinks.ArchivePath + "{slug}/{**path}", (string slug, string path, Workspace workspace, HttpContext context) =>
             IssueImageFiles.Get(slug, path, workspace, context));
         return app;
@@ -41,25 +43,25 @@ public static class ArchiveEndpoints
                 $"\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{Page.E(home)}feed.xml\" title=\"{Page.E(workspace.Settings.Name)}\">");
     }
 
-    private static IResult Show(string slug, Workspace workspace, HttpContext context)
+    private static IResult Show(string slug, Workspace workspace, ArchiveRenderers renderers, HttpContext context)
     {
         if (PublishedIssues.Find(workspace, slug) is not { } published)
             return Page.Html("Issue not found", "<p>There is no such issue.</p>", StatusCodes.Status404NotFound);
         // The email layout rendered for nobody in particular: merge fields empty, no poll, no unsubscribe link.
-        var html = workspace.Prepare(published.Issue, published.Record.Id).RenderForArchive();
+        var html = renderers.For(published).RenderForArchive();
         // Issue pages show the images their email shows; everything else stays as strict as the site.
         context.Response.Headers.ContentSecurityPolicy = IssuePagePolicy.For(html, workspace.Settings.BaseUrl);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static IResult Feed(Workspace workspace)
+    private static IResult Feed(Workspace workspace, ArchiveRenderers renderers)
     {
         var entries = PublishedIssues.List(workspace).Take(20).Select(p => new AtomFeed.Entry(
             p.Issue.Title,
             workspace.Links.Archive(p.Record.Slug),
             p.Issue.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.UnixEpoch,
             p.Issue.Preheader,
-            workspace.Prepare(p.Issue, p.Record.Id).RenderForArchive())).ToList();
+            renderers.For(p).RenderForArchive())).ToList();
         return Results.Text(AtomFeed.Write(workspace.Settings.Name, workspace.Info.Url, entries), "application/atom+xml; charset=utf-8");
     }
 }
