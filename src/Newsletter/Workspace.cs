@@ -99,7 +99,7 @@ public sealed class Workspace
     /// <summary>Prepares the renderer of an issue whose database id is <paramref name="issueId"/> (0 before it is recorded).</summary>
     /// <exception cref="TemplateException">A template or the body has a Liquid error.</exception>
     public IssueRenderer Prepare(Issue issue, long issueId) =>
-        IssueRenderer.Prepare(issue, Templates, (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
+        IssueRenderer.Prepare(issue, Templates, Links.Archive(issue.Slug), (html, text) => new EmailModel(issue, issueId, html, text, Info, Links, KnownFields()));
 
     /// <summary>
     /// Runs every pre-send rule on the issue file (<see cref="IssueChecker"/>) and, as <c>send</c> would, resolves its
@@ -160,12 +160,23 @@ public sealed class Workspace
         }
     }
 
-    /// <summary>Sends an issue through <paramref name="transport"/>, to the audience segment given or else to the issue's own.</summary>
+    /// <summary>
+    /// Runs the pre-send checks on <paramref name="issue"/> (<see cref="PreSendCheck"/>), preparing it once with its
+    /// database id if it has one: what <see cref="SendAsync"/>, <c>render</c> and a test send take.
+    /// </summary>
+    /// <exception cref="IssueCheckFailedException">A check reports an error; nothing may be rendered or sent.</exception>
+    public SendableIssue ReadyToSend(Issue issue) =>
+        PreSendCheck.Ensure(issue, Settings.Templates, i => Prepare(i, Issues.FindBySlug(i.Slug)?.Id ?? 0));
+
+    /// <summary>
+    /// Sends a checked issue (<see cref="ReadyToSend"/>) through <paramref name="transport"/>, to the audience segment
+    /// given or else to the issue's own.
+    /// </summary>
     /// <exception cref="Audience.Segments.SegmentException">The segment expression is malformed or names a field the list does not know (see <see cref="HasField"/>).</exception>
-    public Task<SendSummary> SendAsync(Issue issue, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
+    public Task<SendSummary> SendAsync(SendableIssue sendable, IDeliveryTransport transport, IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         string? segment = null) =>
-        new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(issue, id => Prepare(issue, id), Composer(),
-            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(issue, segment, HasField));
+        new IssueSender(Ledger, Issues, Subscribers, transport, SendOptions.From(Settings.Delivery), Clock).SendAsync(sendable, Composer(),
+            progress, cancellationToken, Audience.Segments.IssueSegment.Resolve(sendable.Issue, segment, HasField));
 
     /// <summary>
     /// Opens the configured transport for a send. SMTP and sendmail reach real inboxes, so they first need a set

@@ -40,12 +40,13 @@ internal static class QuickstartCommand
             var newest = Directory.EnumerateFiles(workspace.Settings.Issues, "*.md").Order(StringComparer.Ordinal).LastOrDefault()
                 ?? throw new FileNotFoundException($"no issue files in {workspace.Settings.Issues}");
             var issue = workspace.LoadIssue(newest);
-            // Pre-send checks: an issue with errors is not sent to anyone.
-            RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+            // The send service refuses an issue with errors; its warnings are shown first.
+            var sendable = workspace.ReadyToSend(issue);
+            RenderCommand.ReportWarnings(sendable.Warnings);
             // A first look never mails anyone, whatever the workspace's transport says.
             await using var transport = new OutboxTransport(live ? Path.Combine(workspace.Settings.WorkspaceRoot, "outbox") : workspace.Settings.Transport["outbox:".Length..]);
             CliConsole.Out.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
-            var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken));
+            var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(sendable, transport, progress, cancellationToken));
             CliConsole.Out.WriteLine(summary.Sent > 0
                 ? $"Sent {summary.Sent} email(s)."
                 : $"Nothing new to send: all {summary.AlreadyDelivered} subscriber(s) already have it.");

@@ -23,10 +23,10 @@ internal static class RenderCommand
             var recipient = result.GetValue(subscriber) is { } email
                 ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
                 : SampleSubscriber.Instance;
-            var issueId = workspace.Issues.FindBySlug(parsed.Slug)?.Id ?? 0;
-            // Pre-send checks: errors stop here; warnings are printed.
-            ReportWarnings(IssueChecker.EnsureSendable(parsed, workspace.Settings.Templates, i => workspace.Prepare(i, issueId)));
-            var rendered = workspace.Prepare(parsed, issueId).Render(recipient);
+            // What would be sent, so the send service's checks apply: errors stop here; warnings are printed.
+            var sendable = workspace.ReadyToSend(parsed);
+            ReportWarnings(sendable.Warnings);
+            var rendered = sendable.Renderer.Render(recipient);
             var message = workspace.Composer().Compose(rendered, recipient, $"{parsed.Slug}.{recipient.Id}@preview",
                 parsed.Slug);
             var folder = Directory.CreateDirectory(RunEnvironment.Current.FullPath(result.GetValue(output)!)).FullName;

@@ -1,7 +1,6 @@
 // `newsletter send ISSUE.md`, `send --due` and `send --pause/--resume/--cancel`: mail issues, exactly once per subscriber.
 using System.CommandLine;
 using Newsletter.Authoring;
-using Newsletter.Checks;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Smtp;
 using Newsletter.Delivery.Transports;
@@ -67,8 +66,9 @@ internal static class SendCommand
     internal static async Task<int> SendOneAsync(Workspace workspace, string configPath, SmtpProtocolLog? log, Issue issue, CancellationToken cancellationToken,
         string? segment = null, bool force = false, bool confirm = false)
     {
-        // Pre-send checks: an issue with errors is not sent to anyone.
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        // The send service refuses an issue with errors; its warnings are shown before anything is asked or sent.
+        var sendable = workspace.ReadyToSend(issue);
+        RenderCommand.ReportWarnings(sendable.Warnings);
         // Mail that leaves the machine needs a real sender and real links; the outbox only writes files to look at.
         await using var transport = workspace.OpenTransport(configPath, log, force);
         if (confirm && !SendConfirmation.Current.Confirm(issue.Title, WouldGet(workspace, issue, segment), yes: false))
@@ -77,7 +77,7 @@ internal static class SendCommand
             return ExitCodes.Cancelled;
         }
         CliConsole.Out.WriteLine($"Sending '{issue.Title}' through {transport.Description}");
-        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(issue, transport, progress, cancellationToken, segment));
+        var summary = await SendProgressView.RunAsync(progress => workspace.SendAsync(sendable, transport, progress, cancellationToken, segment));
         Report(summary, transport);
         return summary.Complete ? ExitCodes.Ok : ExitCodes.Incomplete;
     }
@@ -88,11 +88,11 @@ internal static class SendCommand
         CancellationToken cancellationToken)
     {
         var addresses = TestSend.ParseAddresses(list);
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        var sendable = workspace.ReadyToSend(issue);
+        RenderCommand.ReportWarnings(sendable.Warnings);
         await using var transport = workspace.OpenTransport(configPath, log, force);
-        var renderer = workspace.Prepare(issue, workspace.Issues.FindBySlug(issue.Slug)?.Id ?? 0);
         CliConsole.Out.WriteLine($"Sending a test of '{issue.Title}' through {transport.Description}");
-        var results = await new TestSend(workspace.Subscribers, transport).SendAsync(issue, renderer, workspace.Composer(), addresses, cancellationToken);
+        var results = await new TestSend(workspace.Subscribers, transport).SendAsync(sendable, workspace.Composer(), addresses, cancellationToken);
         foreach (var (address, outcome) in results)
         {
             if (outcome.Outcome == TransportOutcome.Accepted) CliConsole.Out.WriteLine($"Test sent to {address}.");
@@ -156,7 +156,7 @@ internal static class SendCommand
     // A welcome issue's audience is what waits in the ledger, not the list: the dry run checks it and counts those.
     private static int WelcomeDryRun(Workspace workspace, Issue issue)
     {
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
+        RenderCommand.ReportWarnings(workspace.ReadyToSend(issue).Warnings);
         CliConsole.Out.WriteLine(WelcomeSend.PerSubscriber(issue) + ".");
         CliConsole.Out.WriteLine($"Dry run of '{issue.Title}': {workspace.Welcome.Waiting(issue)} welcome(s) wait to be sent. Nothing was sent.");
         return ExitCodes.Ok;
@@ -167,8 +167,9 @@ internal static class SendCommand
         // The same audience a real send would enqueue: --segment, else the issue's segment:, else everyone active.
         var segment = Audience.Segments.IssueSegment.Resolve(issue, segmentOption, workspace.HasField) ?? Audience.Segments.CompiledSegment.Everyone;
         var record = workspace.Issues.FindBySlug(issue.Slug);
-        RenderCommand.ReportWarnings(IssueChecker.EnsureSendable(issue, workspace.Settings.Templates, i => workspace.Prepare(i, 0)));
-        var renderer = workspace.Prepare(issue, record?.Id ?? 0);
+        var sendable = workspace.ReadyToSend(issue);
+        RenderCommand.ReportWarnings(sendable.Warnings);
+        var renderer = sendable.Renderer;
         var composer = workspace.Composer();
         var (count, bytes) = (0, 0L);
         var unbuildable = new List<string>();

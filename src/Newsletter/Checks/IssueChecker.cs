@@ -8,7 +8,7 @@ namespace Newsletter.Checks;
 /// Runs the checks on an issue: front matter and Liquid errors (with positions) and the warnings parsing raised
 /// (<see cref="Issue.Warnings"/>), then on the email a sample subscriber would get: size (Gmail clips HTML over
 /// 102 KB), subject and preheader, unsubscribe link, links, images (local ones must exist) and CSS support.
-/// <c>render</c> and <c>send</c> run the same checks through <see cref="EnsureSendable"/>.
+/// <c>render</c> and <c>send</c> run the same checks through <c>Delivery.PreSendCheck</c>, which refuses an issue with errors.
 /// </summary>
 public static class IssueChecker
 {
@@ -34,17 +34,31 @@ public static class IssueChecker
     /// <param name="issue">The issue.</param>
     /// <param name="templatesPath">The templates folder (may be null).</param>
     /// <param name="prepare">Prepares the renderer of the issue.</param>
-    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
+    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare) =>
+        Check(issue, templatesPath, prepare, out _);
+
+    /// <summary>
+    /// Checks a parsed issue and hands back the renderer the checks used, so a caller that goes on to render or send
+    /// does not prepare the issue a second time.
+    /// </summary>
+    /// <param name="issue">The issue.</param>
+    /// <param name="templatesPath">The templates folder (may be null).</param>
+    /// <param name="prepare">Prepares the renderer of the issue; called once.</param>
+    /// <param name="renderer">The prepared renderer, or null when preparing it failed (the report then holds that error).</param>
+    public static CheckReport Check(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare, out IssueRenderer? renderer)
     {
         // What parsing noticed is reported however far the checks get.
         var findings = issue.Warnings.Select(w => new CheckFinding(CheckSeverity.Warning, w.Rule, w.Position, w.Message)).ToList();
+        renderer = null;
         RenderedEmail email;
         try
         {
-            email = prepare(issue).Render(SampleSubscriber.Instance);
+            renderer = prepare(issue);
+            email = renderer.Render(SampleSubscriber.Instance);
         }
         catch (NewsletterException e)
         {
+            renderer = null;
             return new CheckReport([.. findings, new CheckFinding(CheckSeverity.Error, e is IssueFormatException ? "markdown" : "liquid", e.Position, e.Reason)], 0, 0);
         }
         var locator = new SourceLocator(issue.SourcePath, templatesPath);
@@ -54,13 +68,5 @@ public static class IssueChecker
         findings.AddRange(ImageRules.Check(email, locator));
         findings.AddRange(CssSupport.Default.Check(email.Html, locator));
         return new CheckReport(findings, MessageRules.Bytes(email.Html), MessageRules.Bytes(email.Text));
-    }
-
-    /// <summary>Checks <paramref name="issue"/> and throws when any rule reports an error; returns the warnings otherwise.</summary>
-    /// <exception cref="IssueCheckFailedException">At least one error; the message lists them with positions.</exception>
-    public static CheckReport EnsureSendable(Issue issue, string? templatesPath, Func<Issue, IssueRenderer> prepare)
-    {
-        var report = Check(issue, templatesPath, prepare);
-        return report.HasErrors ? throw new IssueCheckFailedException(issue.SourcePath, report) : report;
     }
 }

@@ -26,22 +26,23 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
     private readonly SendOptions _options = options ?? SendOptions.Default;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Sends <paramref name="issue"/>.</summary>
-    /// <param name="issue">The parsed issue.</param>
-    /// <param name="prepare">Prepares the renderer once the issue's database id is known.</param>
+    /// <summary>Sends <paramref name="sendable"/>, an issue that passed its checks.</summary>
+    /// <param name="sendable">The checked issue and its prepared renderer (with any issue id: its personal links are signed again for the recorded one).</param>
     /// <param name="composer">Builds each message.</param>
     /// <param name="progress">Receives snapshots after each message; may be null.</param>
     /// <param name="cancellationToken">Stops after the messages in flight; the rest stay pending.</param>
     /// <param name="segment">Only the active subscribers this audience segment selects get the issue; null for all.</param>
     /// <exception cref="SendBlockedException">Another run holds the issue's lease, or the issue is paused or cancelled.</exception>
     /// <exception cref="TemplateException">The issue does not render; nothing was sent or recorded as sent.</exception>
-    public async Task<SendSummary> SendAsync(Issue issue, Func<long, IssueRenderer> prepare, MessageComposer composer,
+    public async Task<SendSummary> SendAsync(SendableIssue sendable, MessageComposer composer,
         IProgress<SendProgress>? progress, CancellationToken cancellationToken,
         CompiledSegment? segment = null)
     {
+        var issue = sendable.Issue;
         var record = issues.Register(issue);
         if (BlockedReason(record) is { } blocked) throw new SendBlockedException(blocked);
-        var renderer = prepare(record.Id);
+        // Prepared before the issue was recorded; only the links learn its id now.
+        var renderer = sendable.Renderer.ForIssue(record.Id);
         renderer.Render(subscribers.List().FirstOrDefault() ?? SampleSubscriber.Instance);
         if (!ledger.TryTakeLease(record.Id, _options.LeaseLength))
             throw new SendBlockedException($"another run is sending '{issue.Slug}' right now; try again when it has finished");

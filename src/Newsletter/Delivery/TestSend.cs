@@ -37,16 +37,16 @@ public sealed class TestSend(SubscriberStore subscribers, IDeliveryTransport tra
         return addresses;
     }
 
-    /// <summary>Sends <paramref name="issue"/> to each address, one message each; returns each address's outcome, in order.</summary>
-    /// <param name="issue">The parsed issue.</param>
-    /// <param name="renderer">Its renderer, prepared with the issue's database id (0 when it was never sent).</param>
+    /// <summary>Sends <paramref name="sendable"/> to each address, one message each; returns each address's outcome, in order.</summary>
+    /// <param name="sendable">The checked issue and its renderer, prepared with the issue's database id (0 when it was never sent).</param>
     /// <param name="composer">Builds each message.</param>
     /// <param name="addresses">From <see cref="ParseAddresses"/>.</param>
     /// <param name="cancellationToken">Stops before the next address.</param>
     /// <exception cref="TemplateException">The issue does not render for an address's subscriber.</exception>
-    public async Task<IReadOnlyList<(string Address, TransportResult Result)>> SendAsync(Issue issue, IssueRenderer renderer, MessageComposer composer,
+    public async Task<IReadOnlyList<(string Address, TransportResult Result)>> SendAsync(SendableIssue sendable, MessageComposer composer,
         IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
+        var (issue, renderer) = (sendable.Issue, sendable.Renderer);
         // Rendered for everyone before anything goes out: one address whose message fails to build stops the lot.
         var messages = addresses.Select(address =>
         {

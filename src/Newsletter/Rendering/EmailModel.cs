@@ -54,6 +54,20 @@ public sealed class EmailModel
         _newsletter = newsletter.ToTemplateValues();
     }
 
+    // Shares the issue-wide values: only the personal links depend on the id.
+    private EmailModel(EmailModel shared, long issueId)
+    {
+        _source = shared._source;
+        _issueId = issueId;
+        _links = shared._links;
+        _knownFields = shared._knownFields;
+        _issue = shared._issue;
+        _newsletter = shared._newsletter;
+    }
+
+    /// <summary>This model with personal links signed for the database id <paramref name="issueId"/>.</summary>
+    public EmailModel WithIssueId(long issueId) => issueId == _issueId ? this : new EmailModel(this, issueId);
+
     /// <summary>The newsletter-wide values alone (<c>newsletter</c>), which is all the stylesheet may use.</summary>
     public Dictionary<string, object?> ForStylesheet() => new() { ["newsletter"] = _newsletter };
 

@@ -32,11 +32,12 @@ public sealed partial class IssueRenderer
     /// <summary>Prepares <paramref name="issue"/> with the layouts in <paramref name="templates"/>.</summary>
     /// <param name="issue">The parsed issue.</param>
     /// <param name="templates">The templates folder.</param>
+    /// <param name="archiveUrl">The issue's absolute web-archive URL, which relative links in the body resolve against.</param>
     /// <param name="modelFactory">Builds the shared model from the body's HTML and text.</param>
     /// <exception cref="TemplateException">A Liquid syntax error in the body, a layout or a partial (with position).</exception>
     /// <exception cref="NewsletterException">A layout or stylesheet is missing.</exception>
     /// <exception cref="IssueFormatException">The body's Markdown nests too deeply to convert.</exception>
-    public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, Func<string, string, EmailModel> modelFactory)
+    public static IssueRenderer Prepare(Issue issue, TemplateFolder templates, string archiveUrl, Func<string, string, EmailModel> modelFactory)
     {
         var validation = new LiquidOptions
         {
@@ -47,9 +48,7 @@ public sealed partial class IssueRenderer
         };
         // Padding puts each body line at its line in the issue file, so errors point where the editor looks.
         var body = Parse(new string('\n', Math.Max(0, issue.BodyLine - 1)) + issue.Body, issue.SourcePath, validation);
-        // Relative links resolve against the issue's archive page, which only the model knows.
-        var archiveUrl = modelFactory("", "").ArchiveUrl;
-        // In-page links go to the web page, where their targets are sure to be (see FragmentLinks).
+        // Relative links resolve against the issue's archive page; in-page links go to the web page, where their targets are sure to be (see FragmentLinks).
         var bodyHtml = FragmentLinks.Resolve(ToHtml(issue, archiveUrl), archiveUrl);
         var bodyText = BodyText(bodyHtml);
         var model = modelFactory(bodyHtml, bodyText);
@@ -100,6 +99,12 @@ public sealed partial class IssueRenderer
             throw TemplateException.From(e);
         }
     }
+
+    /// <summary>
+    /// The same prepared issue with personal links (unsubscribe, poll) signed for the database id <paramref name="issueId"/>:
+    /// a send prepares before the issue is recorded and learns its id after. Nothing is parsed or inlined again.
+    /// </summary>
+    public IssueRenderer ForIssue(long issueId) => new(_subject, _html, _text, _model.WithIssueId(issueId));
 
     /// <summary>Renders the email <paramref name="subscriber"/> receives.</summary>
     /// <exception cref="TemplateException">A render-time Liquid error (undefined variable, limit exceeded), with position.</exception>

@@ -44,7 +44,7 @@ public class IssueRenderBenchmarks
     private IssueRenderer Prepare(Issue source)
     {
         var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street, Berlin", "https://news.example.com/");
-        return IssueRenderer.Prepare(source, templates, (html, text) => new EmailModel(source, 7, html, text, info, links, []));
+        return IssueRenderer.Prepare(source, templates, links.Archive(source.Slug), (html, text) => new EmailModel(source, 7, html, text, info, links, []));
     }
 
     private static string RepositoryRoot()

@@ -1,4 +1,4 @@
-// What the issue parser warns about reaches `check`, and `render` and `send` through EnsureSendable.
+// What the issue parser warns about reaches `check`, and `render` and `send` through PreSendCheck.
 using Newsletter.Checks;
 using Newsletter.Tests.Rendering;
 using Newsletter.Tests.Support;
@@ -33,16 +33,5 @@ public class ParserWarningTests
 
         Assert.That(report.HasErrors, Is.False, string.Join('\n', report.Findings));
         Assert.That(report.Findings.Select(f => f.Rule), Does.Contain("title-from-file-name"));
-    }
-
-    [Test]
-    public void EnsureSendable_WarningsOnly_ReturnsThemForRenderAndSendToPrint()
-    {
-        using var temp = new TempWorkspace();
-        var issue = Newsletter.Authoring.IssueParser.Load(temp.Write("issues/2026-12-01-x.md", "---\ntitle: Notes #3\npreheader: P\n---\nText.\n"));
-
-        var report = IssueChecker.EnsureSendable(issue, Templates, i => IssueCheckerTests.Prepare(i, Templates));
-
-        Assert.That(report.Findings.Select(f => f.Rule), Is.EqualTo(new[] { "yaml-comment" }));
     }
 }

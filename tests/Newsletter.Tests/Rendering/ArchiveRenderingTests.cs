@@ -39,7 +39,7 @@ public class ArchiveRenderingTests
     {
         var links = new PersonalLinks("https://news.example.com", new LinkToken(new SigningKeyRing([new byte[32]]), new ManualClock(DateTimeOffset.UnixEpoch)));
         var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street, Berlin", "https://news.example.com/");
-        return IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()),
+        return IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()), links.Archive(issue.Slug),
             (html, text) => new EmailModel(issue, 7, html, text, info, links, ["company"]));
     }
 }

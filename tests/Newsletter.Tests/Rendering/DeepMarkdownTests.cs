@@ -19,7 +19,7 @@ public class DeepMarkdownTests
         var links = new PersonalLinks("https://news.example.com", new LinkToken(new SigningKeyRing([new byte[32]]), TimeProvider.System));
         var info = new NewsletterInfo("N", "", "https://news.example.com/");
 
-        var error = Assert.Throws<IssueFormatException>(() => IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()),
+        var error = Assert.Throws<IssueFormatException>(() => IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()), links.Archive(issue.Slug),
             (html, text) => new EmailModel(issue, 1, html, text, info, links, [])))!;
 
         Assert.That(error.Message, Does.StartWith(file + "(4): the Markdown nests emphasis, links or blocks too deeply to convert"));

@@ -64,7 +64,7 @@ public class DesignTemplateTests
         var issue = IssueParser.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Rendering", "Golden", "2026-11-20-sample.md"));
         var links = new PersonalLinks("https://news.example.com", new LinkToken(new SigningKeyRing([new byte[32]]), new ManualClock(DateTimeOffset.UnixEpoch)));
         var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street", "https://news.example.com/", Design: DesignInfo.From(design, "https://news.example.com"));
-        var renderer = IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()),
+        var renderer = IssueRenderer.Prepare(issue, new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath()), links.Archive(issue.Slug),
             (html, text) => new EmailModel(issue, 7, html, text, info, links, ["company"]));
         return renderer.Render(new Subscriber(42, "ada@example.com", "Ada Lovelace", new Dictionary<string, string> { ["company"] = "Engines" }, SubscriberStatus.Active));
     }

@@ -65,7 +65,7 @@ public class IssueRendererGoldenTests
         var links = new PersonalLinks("https://news.example.com", new LinkToken(keys, new ManualClock(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero))));
         var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street, Berlin", "https://news.example.com/");
         var templates = new TemplateFolder(RepositoryTemplates());
-        var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => new EmailModel(issue, 7, html, text, info, links, ["company"]));
+        var renderer = IssueRenderer.Prepare(issue, templates, links.Archive(issue.Slug), (html, text) => new EmailModel(issue, 7, html, text, info, links, ["company"]));
         return renderer.Render(new Subscriber(42, "ada@example.com", "Ada Lovelace", new Dictionary<string, string> { ["company"] = "Engines" }, SubscriberStatus.Active));
     }
 

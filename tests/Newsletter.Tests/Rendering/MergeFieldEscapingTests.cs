@@ -53,7 +53,7 @@ public class MergeFieldEscapingTests
         var links = new PersonalLinks("https://news.example.com", new LinkToken(keys, new ManualClock(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero))));
         var info = new NewsletterInfo("The Resilient Engineer", "1 Example Street", "https://news.example.com/");
         var templates = new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath());
-        var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => new EmailModel(issue, 7, html, text, info, links, []));
+        var renderer = IssueRenderer.Prepare(issue, templates, links.Archive(issue.Slug), (html, text) => new EmailModel(issue, 7, html, text, info, links, []));
         return renderer.Render(new Subscriber(42, "ada@example.com", Attack, new Dictionary<string, string>(), SubscriberStatus.Active));
     }
 }

@@ -101,8 +101,8 @@ public class StylesheetCoverageTests
     {
         var issue = IssueParser.Load(EveryBlockFile);
         var templates = new TemplateFolder(IssueRendererGoldenTests.RepositoryTemplatesPath());
-        var renderer = IssueRenderer.Prepare(issue, templates, (html, text) => Model(issue, html, text, logo: true));
+        var renderer = IssueRenderer.Prepare(issue, templates, "https://news.example.com/issues/" + issue.Slug, (html, text) => Model(issue, html, text, logo: true));
         var email = renderer.Render(new Subscriber(42, "ada@example.com", "Ada Lovelace", new Dictionary<string, string>(), SubscriberStatus.Active));
-        return (email.Html, IssueRenderer.Prepare(issue, templates, (html, text) => Model(issue, html, text)).RenderForArchive());
+        return (email.Html, IssueRenderer.Prepare(issue, templates, "https://news.example.com/issues/" + issue.Slug, (html, text) => Model(issue, html, text)).RenderForArchive());
     }
 }
