@@ -23,18 +23,14 @@ internal static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Busy);
         }
-        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Fail(e.Message, ExitCodes.InputError);
-        }
         catch (SqliteException e)
         {
+            // The database was there but could not be used (locked, read-only, full, damaged): not the input's fault.
             return Fail(StorageErrors.Describe(e), ExitCodes.Unavailable);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
         {
-            // A disk that is full, a file another user owns, a mailbox server that does not answer: not the input.
-            return Fail(e.Message, ExitCodes.Unavailable);
+            return Fail(e.Message, ExitCodes.InputError);
         }
     }
 

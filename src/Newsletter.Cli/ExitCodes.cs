@@ -20,8 +20,8 @@ internal static class ExitCodes
     public const int Cancelled = 5;
 
     /// <summary>
-    /// Not bad input: the database or a file or server the command needs could not be used (locked by another
-    /// process, read-only, disk full, a mailbox that does not answer). Nothing was changed; trying again later may work.
+    /// Not bad input: the database could not be used (locked by another process past the busy timeout, read-only,
+    /// disk full, damaged). Nothing was changed; trying again later may work.
     /// </summary>
     public const int Unavailable = 6;
 }

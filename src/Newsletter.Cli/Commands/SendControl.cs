@@ -30,7 +30,7 @@ internal static class SendControl
         workspace.Issues.Cancel(record.Id);
         var counts = workspace.Ledger.Counts(record.Id);
         CliConsole.Out.WriteLine($"Cancelled '{record.Slug}': {counts[DeliveryStatus.Sent]} had it, " +
-            $"{counts[DeliveryStatus.Pending] + counts[DeliveryStatus.SoftFailed]} will not get it.");
+            $"{counts[DeliveryStatus.Pending] + counts[DeliveryStatus.Deferred]} will not get it.");
         return ExitCodes.Ok;
     }
 }

@@ -31,7 +31,7 @@ internal static class StatusCommand
         var claimed = counts[DeliveryStatus.Sending] - handed;
         CliConsole.Out.WriteLine($"{record.Slug}: {record.State}" + (record.DueAt is { } due ? $", due {due.ToLocalTime():yyyy-MM-dd HH:mm zzz}" : ""));
         CliConsole.Out.WriteLine($"  sent {counts[DeliveryStatus.Sent]}, pending {counts[DeliveryStatus.Pending]}, " +
-            $"in flight {handed}" + (claimed > 0 ? $", claimed {claimed} (not handed over)" : "") + $", retrying {counts[DeliveryStatus.SoftFailed]}, failed {counts[DeliveryStatus.Failed]}, " +
+            $"in flight {handed}" + (claimed > 0 ? $", claimed {claimed} (not handed over)" : "") + $", retrying {counts[DeliveryStatus.Deferred]}, failed {counts[DeliveryStatus.GaveUp]}, " +
             $"bounced {counts[DeliveryStatus.Bounced]}, skipped {counts[DeliveryStatus.Suppressed]}");
         if (new BounceStore(workspace.Database).Counts(record.Id) is { IsEmpty: false } bounces)
             CliConsole.Out.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");

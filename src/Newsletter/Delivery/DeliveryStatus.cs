@@ -2,8 +2,10 @@
 namespace Newsletter.Delivery;
 
 /// <summary>
-/// Ledger state of one (issue, subscriber) delivery: pending -> sending -> sent | soft-failed (retried at
-/// <c>retry_at</c>, back to pending) | failed | bounced | suppressed. Stored as lower-case text (<see cref="DeliveryStatusText"/>).
+/// Ledger state of one (issue, subscriber) delivery: pending -> sending -> sent | deferred (retried at
+/// <c>retry_at</c>, back to pending) | gave up | bounced | suppressed. Each name has one meaning, the one the send
+/// summary and <c>status</c> print: a deferral is a soft bounce that is retried, giving up ends the retries, a
+/// bounce is a hard bounce (RFC 3463 class 5). Stored as text (<see cref="DeliveryStatusText"/>).
 /// </summary>
 public enum DeliveryStatus
 {
@@ -13,27 +15,38 @@ public enum DeliveryStatus
     Sending,
     /// <summary>Accepted by the transport.</summary>
     Sent,
-    /// <summary>Refused for now (4xx, throttling, broken connection); retried with exponential backoff at <c>retry_at</c>.</summary>
-    SoftFailed,
-    /// <summary>Soft failures went on for longer than the retry period; not tried again.</summary>
-    Failed,
+    /// <summary>Refused for now (4xx, throttling, broken connection): a soft bounce, retried with exponential backoff at <c>retry_at</c>.</summary>
+    Deferred,
+    /// <summary>Deferrals went on for longer than the retry period; not tried again.</summary>
+    GaveUp,
     /// <summary>Refused permanently (5xx, a hard bounce); the subscriber is suppressed.</summary>
     Bounced,
     /// <summary>Skipped because the subscriber was no longer active when its turn came.</summary>
     Suppressed,
 }
 
-/// <summary>Stored text of <see cref="DeliveryStatus"/> values, e.g. <c>soft-failed</c>.</summary>
+/// <summary>Stored text of <see cref="DeliveryStatus"/> values.</summary>
+/// <remarks>
+/// The ledger's first schema named a deferral <c>soft-failed</c> and giving up <c>failed</c>, and its CHECK constraint
+/// holds those words; they stay the stored form, so databases of every version read alike, and are not shown to anyone.
+/// </remarks>
 public static class DeliveryStatusText
 {
-    /// <summary>The stored text: the lower-case name, with <c>soft-failed</c> hyphenated.</summary>
-    public static string ToText(this DeliveryStatus status) =>
-        status == DeliveryStatus.SoftFailed ? "soft-failed" : status.ToString().ToLowerInvariant();
+    /// <summary>The stored text, e.g. <c>soft-failed</c> for <see cref="DeliveryStatus.Deferred"/>.</summary>
+    public static string ToText(this DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Deferred => "soft-failed",
+        DeliveryStatus.GaveUp => "failed",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Parses stored text.</summary>
     /// <exception cref="FormatException">Unknown status text.</exception>
-    public static DeliveryStatus Parse(string text) =>
-        Enum.TryParse<DeliveryStatus>(text.Replace("-", ""), ignoreCase: true, out var status)
-            ? status
-            : throw new FormatException($"unknown delivery status '{text}'");
+    public static DeliveryStatus Parse(string text) => text switch
+    {
+        "soft-failed" => DeliveryStatus.Deferred,
+        "failed" => DeliveryStatus.GaveUp,
+        "pending" or "sending" or "sent" or "bounced" or "suppressed" => Enum.Parse<DeliveryStatus>(text, ignoreCase: true),
+        _ => throw new FormatException($"unknown delivery status '{text}'"),
+    };
 }

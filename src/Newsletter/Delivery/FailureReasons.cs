@@ -36,8 +36,8 @@ public sealed partial class FailureReasons
     /// <summary>The word <c>send</c> and <c>status</c> print for a delivery's end, e.g. <c>deferred</c> for soft-failed.</summary>
     public static string OutcomeOf(DeliveryStatus status) => status switch
     {
-        DeliveryStatus.SoftFailed => "deferred",
-        DeliveryStatus.Failed => "gave up",
+        DeliveryStatus.Deferred => "deferred",
+        DeliveryStatus.GaveUp => "gave up",
         DeliveryStatus.Suppressed => "skipped",
         DeliveryStatus.Pending => "paused",
         _ => status.ToText(),

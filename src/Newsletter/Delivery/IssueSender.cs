@@ -58,7 +58,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             await SendPendingAsync(context, cancellationToken);
             if (run.PausedReason is { } reason) issues.Pause(record.Id, reason);
             var after = ledger.Counts(record.Id);
-            var waiting = after[DeliveryStatus.SoftFailed];
+            var waiting = after[DeliveryStatus.Deferred];
             if (!issue.Welcome && !run.Stopping && after[DeliveryStatus.Pending] == 0 && after[DeliveryStatus.Sending] == 0 && waiting == 0)
                 issues.MarkFinished(record.Id);
             return new SendSummary(issue.Slug, run.Sent, run.Deferred, run.Bounced, run.Suppressed, before[DeliveryStatus.Sent],
@@ -128,8 +128,8 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         {
             // One subscriber whose message cannot be built (a malformed address or name) fails alone; the run goes on.
             var reason = $"the message could not be built: {e.Message}";
-            context.Session.Finish(delivery.Id, DeliveryStatus.Failed, reason);
-            context.Run.Record(DeliveryStatus.Failed, reason, subscriberAtFault: true);
+            context.Session.Finish(delivery.Id, DeliveryStatus.GaveUp, reason);
+            context.Run.Record(DeliveryStatus.GaveUp, reason, subscriberAtFault: true);
             return;
         }
         await context.Pacer.WaitAsync(CancellationToken.None);
@@ -186,7 +186,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             default:
                 if (result.Outcome == TransportOutcome.Throttled) pacer.Throttled();
                 var next = _options.Retry.NextTry(delivery.Attempts + 1, delivery.FirstFailedAt, _clock.GetUtcNow());
-                var status = next is null ? DeliveryStatus.Failed : DeliveryStatus.SoftFailed;
+                var status = next is null ? DeliveryStatus.GaveUp : DeliveryStatus.Deferred;
                 session.Finish(delivery.Id, status, result.Detail, next);
                 return status;
         }

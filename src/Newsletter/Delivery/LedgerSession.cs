@@ -40,7 +40,7 @@ public sealed class LedgerSession : IDisposable
     /// <param name="deliveryId">The delivery.</param>
     /// <param name="status">The new state.</param>
     /// <param name="error">Server reply or error text, or null.</param>
-    /// <param name="retryAt">For <see cref="DeliveryStatus.SoftFailed"/>: when to try again.</param>
+    /// <param name="retryAt">For <see cref="DeliveryStatus.Deferred"/>: when to try again.</param>
     public void Finish(long deliveryId, DeliveryStatus status, string? error = null, DateTimeOffset? retryAt = null)
     {
         lock (_lock)

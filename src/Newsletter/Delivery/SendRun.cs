@@ -49,7 +49,7 @@ internal sealed class SendRun(int total, int maxConsecutiveErrors, IProgress<Sen
                 case DeliveryStatus.Suppressed: Suppressed++; break;
                 case DeliveryStatus.Pending: break;
                 default:
-                    if (status == DeliveryStatus.Failed) GaveUp++; else Deferred++;
+                    if (status == DeliveryStatus.GaveUp) GaveUp++; else Deferred++;
                     // A message that cannot be built is that subscriber's problem, not the server's: no pause.
                     if (subscriberAtFault) break;
                     if (++_consecutiveErrors >= maxConsecutiveErrors)

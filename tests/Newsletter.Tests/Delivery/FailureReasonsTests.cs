@@ -14,8 +14,8 @@ public class FailureReasonsTests
     {
         var reasons = new FailureReasons();
         for (var i = 0; i < 3; i++) reasons.Add(DeliveryStatus.Bounced, $"550 5.1.1 <reader{i}@example.com>: user unknown");
-        reasons.Add(DeliveryStatus.SoftFailed, "127.0.0.1:2525 refused the connection");
-        reasons.Add(DeliveryStatus.SoftFailed, null);
+        reasons.Add(DeliveryStatus.Deferred, "127.0.0.1:2525 refused the connection");
+        reasons.Add(DeliveryStatus.Deferred, null);
         Assert.That(reasons.Groups(), Is.EqualTo(new[]
         {
             new FailureReason("bounced", "550 5.1.1 <address>: user unknown", 3),

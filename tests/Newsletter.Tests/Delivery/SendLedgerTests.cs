@@ -93,24 +93,24 @@ public class SendLedgerTests
     }
 
     [Test]
-    public void SoftFailed_IsQueuedAgainOnlyWhenItsRetryTimeHasCome()
+    public void Deferred_IsQueuedAgainOnlyWhenItsRetryTimeHasCome()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var ledger = new SendLedger(_database, clock);
         ledger.Prepare(_issueId, "s", "example.com");
         var delivery = ledger.Claim(_issueId, 1)[0];
         Hand(ledger, delivery.Id);
-        Finish(ledger, delivery.Id, DeliveryStatus.SoftFailed, "451 4.3.0 try later", clock.GetUtcNow().AddMinutes(2));
+        Finish(ledger, delivery.Id, DeliveryStatus.Deferred, "451 4.3.0 try later", clock.GetUtcNow().AddMinutes(2));
         ledger.Release(_issueId);
         Assert.That(ledger.NextRetry(_issueId), Is.EqualTo(clock.GetUtcNow().AddMinutes(2)).Within(TimeSpan.FromMilliseconds(1)));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         ledger.Prepare(_issueId, "s", "example.com");
-        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.SoftFailed], Is.EqualTo(1));
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.Deferred], Is.EqualTo(1));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         ledger.Prepare(_issueId, "s", "example.com");
-        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.SoftFailed], Is.EqualTo(0));
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.Deferred], Is.EqualTo(0));
         var again = ledger.Claim(_issueId, 5).Single(d => d.Id == delivery.Id);
         Assert.That(again.Attempts, Is.EqualTo(1));
         Assert.That(again.FirstFailedAt, Is.Not.Null);

@@ -99,7 +99,9 @@ SELECT EXISTS (SELECT 1 FROM subscriber_fields WHERE name = $name);
 SELECT DISTINCT j.key FROM subscribers s, json_each(s.fields) j ORDER BY j.key;
 
 -- name: deliveries-of
-SELECT i.slug, d.status, d.sent_at, d.last_error FROM deliveries d JOIN issues i ON i.id = d.issue_id
+-- The status in the words the send summary uses (the ledger stores a deferral as 'soft-failed', giving up as 'failed').
+SELECT i.slug, CASE d.status WHEN 'soft-failed' THEN 'deferred' WHEN 'failed' THEN 'gave-up' ELSE d.status END, d.sent_at, d.last_error
+FROM deliveries d JOIN issues i ON i.id = d.issue_id
 WHERE d.subscriber_id = $id ORDER BY d.id;
 
 -- name: votes-of
