@@ -12,6 +12,7 @@ using Newsletter.Polls;
 using Newsletter.Reporting;
 using Newsletter.Rendering;
 using Newsletter.Storage;
+using Newsletter.Signing;
 
 namespace Newsletter;
 

@@ -1,6 +1,7 @@
 // `newsletter check ISSUE.md`: every pre-send rule on one issue, as editor-linkable lines; exit 1 on errors.
 using System.CommandLine;
 using Newsletter.Checks;
+using Newsletter.Delivery;
 using Newsletter.Configuration;
 
 namespace Newsletter.Cli.Commands;

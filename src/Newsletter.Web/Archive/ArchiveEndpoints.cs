@@ -2,9 +2,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Newsletter.Polls;
 using Newsletter.Web.Pages;
 using Newsletter.Web.Signup;
+using Newsletter.Signing;
 
 namespace Newsletter.Web.Archive;
 

@@ -6,6 +6,7 @@ using Newsletter.Authoring;
 using Newsletter.Delivery;
 using Newsletter.Polls;
 using Newsletter.Web.Pages;
+using Newsletter.Signing;
 
 namespace Newsletter.Web.Polls;
 

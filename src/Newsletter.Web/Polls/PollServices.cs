@@ -2,6 +2,7 @@
 using System.Collections.Concurrent;
 using Newsletter.Delivery;
 using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Web.Polls;
 

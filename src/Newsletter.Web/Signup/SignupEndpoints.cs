@@ -8,6 +8,7 @@ using Newsletter.Audience.Signup;
 using Newsletter.Audience.Suppression;
 using Newsletter.Delivery.Transports;
 using Newsletter.Web.Pages;
+using Newsletter.Delivery.Signup;
 
 namespace Newsletter.Web.Signup;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newsletter.Audience;
-using Newsletter.Polls;
 using Newsletter.Web.Pages;
 using Newsletter.Web.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Web.Unsubscribe;
 

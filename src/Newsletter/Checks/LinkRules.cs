@@ -2,6 +2,7 @@
 using AngleSharp.Html.Parser;
 using Newsletter.Authoring;
 using Newsletter.Rendering;
+using Newsletter.Signing;
 
 namespace Newsletter.Checks;
 
@@ -50,8 +51,8 @@ public static class LinkRules
 
     private static string? OwnBase(string html)
     {
-        var unsubscribe = Urls(html).FirstOrDefault(u => u.Contains(Polls.PersonalLinks.UnsubscribePath, StringComparison.Ordinal));
-        return unsubscribe?[..unsubscribe.IndexOf(Polls.PersonalLinks.UnsubscribePath, StringComparison.Ordinal)];
+        var unsubscribe = Urls(html).FirstOrDefault(u => u.Contains(Signing.PersonalLinks.UnsubscribePath, StringComparison.Ordinal));
+        return unsubscribe?[..unsubscribe.IndexOf(Signing.PersonalLinks.UnsubscribePath, StringComparison.Ordinal)];
     }
 
     private static bool IsLoopback(string url) =>

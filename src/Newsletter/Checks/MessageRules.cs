@@ -1,8 +1,8 @@
 // Rules about the message as a whole: size, subject, preheader and the unsubscribe link.
 using System.Text;
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Rendering;
+using Newsletter.Signing;
 
 namespace Newsletter.Checks;
 

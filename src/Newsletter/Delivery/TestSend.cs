@@ -3,8 +3,8 @@ using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Delivery.Messages;
 using Newsletter.Delivery.Transports;
-using Newsletter.Polls;
 using Newsletter.Rendering;
+using Newsletter.Signing;
 
 namespace Newsletter.Delivery;
 

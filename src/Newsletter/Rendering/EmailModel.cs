@@ -1,7 +1,7 @@
 // Builds the values a template sees for one subscriber, sharing everything that is the same for all.
 using Newsletter.Audience;
 using Newsletter.Authoring;
-using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Rendering;
 

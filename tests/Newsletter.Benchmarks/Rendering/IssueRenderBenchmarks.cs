@@ -3,8 +3,8 @@ using BenchmarkDotNet.Attributes;
 using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Checks;
-using Newsletter.Polls;
 using Newsletter.Rendering;
+using Newsletter.Signing;
 
 namespace Newsletter.Benchmarks.Rendering;
 

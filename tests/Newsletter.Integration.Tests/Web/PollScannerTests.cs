@@ -1,5 +1,6 @@
 // Link scanners fetch every poll option of an email at once and must record nothing; a reader's one click must count.
 using System.Net;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 
@@ -68,9 +69,9 @@ public class PollScannerTests
         var before = _site.History("forger@example.com");
         var pageForm = RunningSite.FormToken(await (await _site.Http.GetAsync(url)).Content.ReadAsStringAsync());
         var wrongKind = await _site.PostFormAsync($"{url}/change", ("form", pageForm), ("rating", "2"));
-        var otherLink = new Newsletter.Polls.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Polls.FormKind.ThankYou, "someone-else");
+        var otherLink = new Newsletter.Signing.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Signing.FormKind.ThankYou, "someone-else");
         var foreign = await _site.PostFormAsync($"{url}/change", ("form", otherLink), ("rating", "2"));
-        var thankYou = new Newsletter.Polls.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Polls.FormKind.ThankYou, token);
+        var thankYou = new Newsletter.Signing.FormToken(_site.Workspace.Keys, TimeProvider.System).Create(Newsletter.Signing.FormKind.ThankYou, token);
         var unknown = await _site.PostFormAsync($"{url}/change", ("form", thankYou), ("rating", "7"));
         Assert.That(new[] { wrongKind.StatusCode, foreign.StatusCode, unknown.StatusCode }, Is.All.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(_site.History("forger@example.com"), Is.EqualTo(before));

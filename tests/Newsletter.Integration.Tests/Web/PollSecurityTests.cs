@@ -1,6 +1,7 @@
 // Forged links and forms write nothing; comments and names with markup are shown escaped; headers and limits hold.
 using System.Net;
 using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 

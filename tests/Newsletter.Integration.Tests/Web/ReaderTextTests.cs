@@ -1,6 +1,7 @@
 // What readers typed reaches terminals and the stats page as text: no escape sequence runs, no bidi override reorders.
 using System.Net;
 using Newsletter.Integration.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 

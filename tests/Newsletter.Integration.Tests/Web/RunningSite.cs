@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Newsletter.Integration.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newsletter.Integration.Tests.Support;
 using Newsletter.Integration.Tests.Peers;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Newsletter.Integration.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Integration.Tests.Web;
 

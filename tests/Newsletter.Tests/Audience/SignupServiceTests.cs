@@ -4,9 +4,10 @@ using Newsletter.Audience.Suppression;
 using Newsletter.Delivery;
 using Newsletter.Delivery.Messages;
 using Newsletter.Delivery.Transports;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
+using Newsletter.Delivery.Signup;
 
 namespace Newsletter.Tests.Audience;
 

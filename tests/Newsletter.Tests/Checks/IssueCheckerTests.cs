@@ -1,10 +1,10 @@
 // `newsletter check` rules, run on a file with every fault and on files with one fault each.
 using Newsletter.Authoring;
 using Newsletter.Checks;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Checks;
 

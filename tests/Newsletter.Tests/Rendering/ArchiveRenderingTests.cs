@@ -1,9 +1,9 @@
 // The web page of an issue: the email layout for an anonymous reader, without personal links.
 using Newsletter.Audience;
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

@@ -1,8 +1,8 @@
 // Markdown that Markdig refuses as too deeply nested is the error, not a crash.
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

@@ -2,9 +2,9 @@ using AngleSharp.Html.Parser;
 using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Configuration;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

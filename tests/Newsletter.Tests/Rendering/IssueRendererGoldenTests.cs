@@ -1,8 +1,8 @@
 using Newsletter.Audience;
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

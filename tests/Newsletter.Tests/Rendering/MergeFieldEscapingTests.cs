@@ -1,9 +1,9 @@
 // Merge fields carry what readers typed: escaped in the HTML part, as written in the text part, raw on request.
 using Newsletter.Audience;
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

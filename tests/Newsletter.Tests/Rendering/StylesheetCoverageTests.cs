@@ -6,10 +6,10 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Newsletter.Audience;
 using Newsletter.Authoring;
-using Newsletter.Polls;
 using Newsletter.Configuration;
 using Newsletter.Rendering;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Rendering;
 

@@ -1,6 +1,6 @@
 // Double opt-in sign-up: a pending subscriber, a confirmation email, and the link that activates them.
 using Newsletter.Audience.Suppression;
-using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Audience.Signup;
 
@@ -26,7 +26,7 @@ public enum SignupOutcome
 /// left alone. The answer never depends on whether the address was known, so the form cannot probe the list.
 /// </summary>
 public sealed class SignupService(SubscriberStore subscribers, ErasedAddresses erased, LinkToken tokens, string baseUrl,
-    ConfirmationMailer mailer, SignupThrottle perAddress, SignupThrottle perClient)
+    IConfirmationSender confirmations, SignupThrottle perAddress, SignupThrottle perClient)
 {
     /// <summary>Path of the confirmation link, followed by the token.</summary>
     public const string ConfirmPath = "/subscribe/confirm/";
@@ -66,7 +66,7 @@ public sealed class SignupService(SubscriberStore subscribers, ErasedAddresses e
                 return (SignupOutcome.Ignored, null);
         }
         var url = baseUrl.TrimEnd('/') + ConfirmPath + tokens.Create(LinkPurpose.Confirm, 0, id);
-        await mailer.SendAsync(normalized, existing?.Name ?? name, url, cancellationToken);
+        await confirmations.SendConfirmationAsync(normalized, existing?.Name ?? name, url, cancellationToken);
         return (SignupOutcome.ConfirmationSent, null);
     }
 

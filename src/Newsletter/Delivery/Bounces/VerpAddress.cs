@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Newsletter.Audience;
-using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Delivery.Bounces;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 using Newsletter.Delivery.Bounces;
-using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Delivery.Bounces;
 

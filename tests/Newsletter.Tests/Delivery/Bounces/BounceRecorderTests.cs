@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Newsletter.Audience;
 using Newsletter.Delivery.Bounces;
-using Newsletter.Polls;
 using Newsletter.Storage;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Delivery.Bounces;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Newsletter.Delivery.Bounces;
-using Newsletter.Polls;
+using Newsletter.Signing;
 
 namespace Newsletter.Tests.Delivery.Bounces;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Newsletter.Configuration;
 
-namespace Newsletter.Polls;
+namespace Newsletter.Signing;
 
 /// <summary>
 /// HMAC-SHA256 keys for personal links. The first key signs; every key verifies, so a key can be rotated by

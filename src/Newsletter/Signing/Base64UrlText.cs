@@ -1,7 +1,7 @@
 // Decodes the base64url text of a token that came from outside, never throwing.
 using System.Buffers.Text;
 
-namespace Newsletter.Polls;
+namespace Newsletter.Signing;
 
 /// <summary>The one decoder both signed tokens (<see cref="LinkToken"/>, <see cref="FormToken"/>) read their text with.</summary>
 internal static class Base64UrlText

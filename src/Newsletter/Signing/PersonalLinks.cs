@@ -1,5 +1,5 @@
 // Builds the links in an email: signed personal ones (poll, unsubscribe) and public ones (archive).
-namespace Newsletter.Polls;
+namespace Newsletter.Signing;
 
 /// <summary>
 /// URLs under the public base URL served by <c>newsletter serve</c>: <c>/poll/TOKEN</c> (a rating),

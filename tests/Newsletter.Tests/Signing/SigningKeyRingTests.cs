@@ -1,8 +1,8 @@
 using Newsletter.Configuration;
-using Newsletter.Polls;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
-namespace Newsletter.Tests.Polls;
+namespace Newsletter.Tests.Signing;
 
 [NonParallelizable]
 public class SigningKeyRingTests

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Newsletter.Polls;
 using Newsletter.Tests.Support;
+using Newsletter.Signing;
 
-namespace Newsletter.Tests.Polls;
+namespace Newsletter.Tests.Signing;
 
 public class FormTokenTests
 {

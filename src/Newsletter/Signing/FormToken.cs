@@ -4,7 +4,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Newsletter.Polls;
+namespace Newsletter.Signing;
 
 /// <summary>Which form a <see cref="FormToken"/> was issued for.</summary>
 public enum FormKind : byte

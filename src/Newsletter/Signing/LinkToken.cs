@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
-namespace Newsletter.Polls;
+namespace Newsletter.Signing;
 
 /// <summary>What a personal link does.</summary>
 public enum LinkPurpose : byte

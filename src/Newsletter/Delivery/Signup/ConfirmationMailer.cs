@@ -1,12 +1,12 @@
 // Renders and sends the double opt-in email from templates/confirm.html.liquid and confirm.txt.liquid.
-using Newsletter.Delivery;
+using Newsletter.Audience.Signup;
 using Newsletter.Liquid;
 using MimeKit;
 using Newsletter.Delivery.Messages;
 using Newsletter.Delivery.Transports;
 using Newsletter.Rendering;
 
-namespace Newsletter.Audience.Signup;
+namespace Newsletter.Delivery.Signup;
 
 /// <summary>
 /// The confirmation email: the layouts <c>confirm.html.liquid</c> and <c>confirm.txt.liquid</c> of the templates
@@ -15,7 +15,7 @@ namespace Newsletter.Audience.Signup;
 /// (RFC 5322 §3.6.4), so an outbox keeps them in <c>outbox/confirm/</c>.
 /// </summary>
 public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo newsletter, Func<MessageComposer> composer,
-    Func<IDeliveryTransport> transport)
+    Func<IDeliveryTransport> transport) : IConfirmationSender
 {
     /// <summary>The layout name of the confirmation email.</summary>
     public const string Layout = "confirm";
@@ -37,6 +37,10 @@ public sealed class ConfirmationMailer(TemplateFolder templates, NewsletterInfo 
         await using var sender = transport();
         return await sender.SendAsync(from.EnvelopeFrom, email, message, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    async Task IConfirmationSender.SendConfirmationAsync(string email, string? name, string confirmUrl, CancellationToken cancellationToken) =>
+        await SendAsync(email, name, confirmUrl, cancellationToken);
 
     private static string Render(TemplateSource source, Dictionary<string, object?> model)
     {

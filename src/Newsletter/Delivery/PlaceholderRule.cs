@@ -1,8 +1,8 @@
 // The check finding for settings a real send refuses: placeholder links and sender.
 using Newsletter.Configuration;
-using Newsletter.Delivery;
+using Newsletter.Checks;
 
-namespace Newsletter.Checks;
+namespace Newsletter.Delivery;
 
 /// <summary>
 /// Warns (rule <c>placeholder-setting</c>) about each setting <see cref="LiveSendRule"/> would refuse, so the editor
