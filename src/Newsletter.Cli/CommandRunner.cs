@@ -1,5 +1,5 @@
 // Runs a command body and turns the product's errors into one clear message and an exit code.
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Delivery;
 using Newsletter.Storage;
 using Newsletter.Text;
@@ -23,10 +23,14 @@ internal static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Busy);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            // The database was there but could not be used (locked, read-only, full, damaged): not the input's fault.
+            // The database was there but could not be used (locked, read-only, full, damaged, unreachable): not the input's fault.
             return Fail(StorageErrors.Describe(e), ExitCodes.Unavailable);
+        }
+        catch (StorageException e)
+        {
+            return Fail(e.Message, ExitCodes.Unavailable);
         }
         catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
         {
