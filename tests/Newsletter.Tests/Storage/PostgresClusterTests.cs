@@ -84,6 +84,16 @@ public class PostgresClusterTests
     }
 
     [Test]
+    public void CreateDatabase_WrongPassword_LoginRefused()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(PostgresCluster.Shared.CreateDatabase()) { Password = "not-the-password", Pooling = false };
+
+        var refused = Assert.Throws<PostgresException>(() => new NpgsqlConnection(wrong.ConnectionString).Open());
+
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InvalidPassword));
+    }
+
+    [Test]
     public void Server_RunsAsUnprivilegedUser()
     {
         var cluster = PostgresCluster.Shared;
