@@ -74,6 +74,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         using (var max = _connection.Statement(_transaction, "subscribers", "max-id")) maxIdBefore = max.ScalarLong();
         using var merge = _connection.CreateCommand();
         merge.Transaction = _transaction;
+        merge.CommandTimeout = 0; // a million rows take longer than the 30 s default, and the import is the only thing waiting
         // The upsert, the tags of the rows it wrote, and what became of every row, in one statement: a CTE that
         // modifies data runs once, whatever reads it.
         merge.CommandText = $"""
