@@ -58,7 +58,7 @@ public static class SignupEndpoints
         {
             workspace.Welcome.Queue(subscriberId);
         }
-        catch (Exception e) when (e is NewsletterException or FormatException)
+        catch (NewsletterException e)
         {
             log.LogWarning("No welcome was queued for subscriber {Id}: {Reason}", subscriberId, e.Message);
         }
