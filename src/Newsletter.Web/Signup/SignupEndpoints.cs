@@ -66,9 +66,9 @@ public static class SignupEndpoints
 
     private static SignupService Create(Workspace workspace)
     {
-        var configPath = Path.Combine(workspace.Settings.WorkspaceRoot, "newsletter.json");
+        // Errors name the file this run was configured from (--config), where the editor fixes them.
         var mailer = new ConfirmationMailer(workspace.Templates, workspace.Info, workspace.Composer,
-            () => TransportFactory.Create(workspace.Settings, configPath));
+            () => TransportFactory.Create(workspace.Settings, workspace.Settings.ConfigFile));
         return new SignupService(workspace.Subscribers, new ErasedAddresses(workspace.Database), workspace.Tokens,
             workspace.Settings.BaseUrl, mailer,
             perAddress: new SignupThrottle(workspace.Clock, limit: 3, TimeSpan.FromHours(1)),
