@@ -1,5 +1,5 @@
 // Runs a command body and turns the product's errors into one clear message and an exit code.
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Delivery;
 using Newsletter.Storage;
 using Newsletter.Text;
@@ -9,7 +9,7 @@ namespace Newsletter.Cli;
 /// <summary>
 /// Wraps command bodies so every failure a person can fix prints once, on standard error, with its position:
 /// <see cref="NewsletterException"/> (bad input, <see cref="InputException"/> among them) and <see cref="IOException"/>
-/// exit with <see cref="ExitCodes.InputError"/>; an unusable database (<see cref="SqliteException"/>) or data read back
+/// exit with <see cref="ExitCodes.InputError"/>; an unusable database (<see cref="DbException"/>, <see cref="StorageException"/>) or data read back
 /// corrupt (<see cref="InvalidDataException"/>) with <see cref="ExitCodes.Unavailable"/>.
 /// </summary>
 internal static class CommandRunner
@@ -28,10 +28,14 @@ internal static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Busy);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            // The database was there but could not be used (locked, read-only, full, damaged): not the input's fault.
+            // The database was there but could not be used (locked, read-only, full, damaged, unreachable): not the input's fault.
             return Fail(StorageErrors.Describe(e), ExitCodes.Unavailable);
+        }
+        catch (StorageException e)
+        {
+            return Fail(e.Message, ExitCodes.Unavailable);
         }
         catch (InvalidDataException e)
         {

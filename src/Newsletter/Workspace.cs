@@ -229,7 +229,7 @@ public sealed class Workspace
     {
         using var connection = Database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "field-names");
+        command.CommandText = command.Connection!.Sql("subscribers", "field-names");
         using var reader = command.ExecuteReader();
         var names = new SortedSet<string>(Settings.Fields, StringComparer.Ordinal);
         while (reader.Read()) names.Add(reader.GetString(0));

@@ -118,7 +118,7 @@ public static class PollEndpoints
         {
             receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, rating, cancellationToken);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or System.Threading.Channels.ChannelClosedException)
+        catch (Exception e) when (e is System.Data.Common.DbException or System.Threading.Channels.ChannelClosedException)
         {
             // Not committed, so not acknowledged: the reader is told to try again rather than thanked.
             return Page.Html("Please try again", "<p>Your rating could not be saved just now. Please use the link again in a minute.</p>",

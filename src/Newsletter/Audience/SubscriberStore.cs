@@ -1,6 +1,6 @@
 // Reads and writes subscribers in the workspace database.
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Audience.Segments;
 using Newsletter.Storage;
 
@@ -29,25 +29,25 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
 
     /// <summary>Adds within an open transaction; <paramref name="normalizedEmail"/> must already be normalised.</summary>
     /// <exception cref="InputException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
-    public Subscriber Add(SqliteConnection connection, SqliteTransaction? transaction, string normalizedEmail, string? name,
+    public Subscriber Add(DbConnection connection, DbTransaction? transaction, string normalizedEmail, string? name,
         IReadOnlyDictionary<string, string>? fields, string source)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", "insert");
-        command.Parameters.AddWithValue("$email", normalizedEmail);
-        command.Parameters.AddWithValue("$name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$fields", JsonSerializer.Serialize(fields ?? new Dictionary<string, string>()));
-        command.Parameters.AddWithValue("$status", SubscriberStatus.Active.ToText());
-        command.Parameters.AddWithValue("$source", source);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("subscribers", "insert");
+        command.Bind("@email", normalizedEmail);
+        command.Bind("@name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
+        command.Bind("@fields", JsonSerializer.Serialize(fields ?? new Dictionary<string, string>()));
+        command.Bind("@status", SubscriberStatus.Active.ToText());
+        command.Bind("@source", source);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         long id;
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
             id = reader.GetInt64(0);
         }
-        return Find(connection, transaction, "by-id", "$id", id)!;
+        return Find(connection, transaction, "by-id", "@id", id)!;
     }
 
     /// <summary>Whether any subscriber has the custom field <paramref name="name"/> (exact name, as stored).</summary>
@@ -55,8 +55,8 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "has-field");
-        command.Parameters.AddWithValue("$name", name);
+        command.CommandText = command.Connection!.Sql("subscribers", "has-field");
+        command.Bind("@name", name);
         return (long)command.ExecuteScalar()! == 1;
     }
 
@@ -66,11 +66,11 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "insert-pending");
-        command.Parameters.AddWithValue("$email", normalizedEmail);
-        command.Parameters.AddWithValue("$name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$source", source);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("subscribers", "insert-pending");
+        command.Bind("@email", normalizedEmail);
+        command.Bind("@name", (object?)SubscriberName.Normalize(name) ?? DBNull.Value);
+        command.Bind("@source", source);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         return (long)command.ExecuteScalar()!;
     }
 
@@ -79,9 +79,9 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "confirm");
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("subscribers", "confirm");
+        command.Bind("@id", id);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -90,14 +90,14 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     public Subscriber? FindByEmail(string email)
     {
         using var connection = database.Connect();
-        return Find(connection, null, "by-email", "$email", EmailAddress.Normalize(email));
+        return Find(connection, null, "by-email", "@email", EmailAddress.Normalize(email));
     }
 
     /// <summary>The subscriber with this id, or null.</summary>
     public Subscriber? FindById(long id)
     {
         using var connection = database.Connect();
-        return Find(connection, null, "by-id", "$id", id);
+        return Find(connection, null, "by-id", "@id", id);
     }
 
     /// <summary>Every subscriber (or those with <paramref name="status"/>), in id order, streamed one row at a time.</summary>
@@ -105,8 +105,8 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", status is null ? "list" : "list-by-status");
-        if (status is { } s) command.Parameters.AddWithValue("$status", s.ToText());
+        command.CommandText = command.Connection!.Sql("subscribers", status is null ? "list" : "list-by-status");
+        if (status is { } s) command.Bind("@status", s.ToText());
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return Read(reader);
     }
@@ -116,7 +116,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        segment.Apply(command, SqlCatalog.Get("subscribers", "list-segment"));
+        segment.Apply(command, command.Connection!.Sql("subscribers", "list-segment"));
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return Read(reader);
     }
@@ -126,7 +126,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        segment.Apply(command, SqlCatalog.Get("subscribers", "count-segment"));
+        segment.Apply(command, command.Connection!.Sql("subscribers", "count-segment"));
         return (long)command.ExecuteScalar()!;
     }
 
@@ -135,7 +135,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "max-id");
+        command.CommandText = command.Connection!.Sql("subscribers", "max-id");
         return (long)command.ExecuteScalar()!;
     }
 
@@ -144,10 +144,10 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "set-status");
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$status", status.ToText());
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("subscribers", "set-status");
+        command.Bind("@id", id);
+        command.Bind("@status", status.ToText());
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -156,7 +156,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     /// <c>source, created_at, confirmed_at, status_changed_at, tags, first_name, last_name</c> (the full shape of
     /// <c>subscribers.sql</c>).
     /// </summary>
-    public static Subscriber Read(SqliteDataReader reader)
+    public static Subscriber Read(DbDataReader reader)
     {
         var subscriber = new Subscriber(
             reader.GetInt64(0),
@@ -177,25 +177,25 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         };
     }
 
-    internal static void AddTag(SqliteConnection connection, SqliteTransaction? transaction, long id, string tag)
+    internal static void AddTag(DbConnection connection, DbTransaction? transaction, long id, string tag)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", "add-tag");
-        command.Parameters.AddWithValue("$tag", tag);
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = command.Connection!.Sql("subscribers", "add-tag");
+        command.Bind("@tag", tag);
+        command.Bind("@id", id);
         command.ExecuteNonQuery();
     }
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));
 
-    private static Subscriber? Find(SqliteConnection connection, SqliteTransaction? transaction, string statement, string parameter, object value)
+    private static Subscriber? Find(DbConnection connection, DbTransaction? transaction, string statement, string parameter, object value)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", statement);
-        command.Parameters.AddWithValue(parameter, value);
+        command.CommandText = command.Connection!.Sql("subscribers", statement);
+        command.Bind(parameter, value);
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }

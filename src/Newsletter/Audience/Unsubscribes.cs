@@ -22,17 +22,17 @@ public sealed class Unsubscribes(Database database, TimeProvider clock)
         var now = StoredTime.ToText(clock.GetUtcNow());
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = SqlCatalog.Get("unsubscribes", "unsubscribe");
-        update.Parameters.AddWithValue("$id", subscriberId);
-        update.Parameters.AddWithValue("$now", now);
+        update.CommandText = update.Connection!.Sql("unsubscribes", "unsubscribe");
+        update.Bind("@id", subscriberId);
+        update.Bind("@now", now);
         if (update.ExecuteNonQuery() == 0) return false;
         using var record = connection.CreateCommand();
         record.Transaction = transaction;
-        record.CommandText = SqlCatalog.Get("unsubscribes", "record");
-        record.Parameters.AddWithValue("$id", subscriberId);
-        record.Parameters.AddWithValue("$issue", issueId is > 0 ? issueId.Value : DBNull.Value);
-        record.Parameters.AddWithValue("$source", source.ToText());
-        record.Parameters.AddWithValue("$now", now);
+        record.CommandText = record.Connection!.Sql("unsubscribes", "record");
+        record.Bind("@id", subscriberId);
+        record.Bind("@issue", issueId is > 0 ? issueId.Value : DBNull.Value);
+        record.Bind("@source", source.ToText());
+        record.Bind("@now", now);
         record.ExecuteNonQuery();
         transaction.Commit();
         return true;
@@ -43,8 +43,8 @@ public sealed class Unsubscribes(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("unsubscribes", "count-by-issue");
-        command.Parameters.AddWithValue("$issue", issueId);
+        command.CommandText = command.Connection!.Sql("unsubscribes", "count-by-issue");
+        command.Bind("@issue", issueId);
         return Convert.ToInt32(command.ExecuteScalar());
     }
 }

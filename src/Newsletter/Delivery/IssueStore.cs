@@ -1,6 +1,6 @@
 // Records issues in the database so deliveries, votes and reports can refer to them.
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Authoring;
 using Newsletter.Storage;
 
@@ -14,30 +14,30 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("issues", "upsert");
-        command.Parameters.AddWithValue("$slug", issue.Slug);
-        command.Parameters.AddWithValue("$title", issue.Title);
-        command.Parameters.AddWithValue("$subject", issue.Subject);
-        command.Parameters.AddWithValue("$send_at", issue.SendAt is { } at ? StoredTime.ToText(at) : DBNull.Value);
-        command.Parameters.AddWithValue("$poll", issue.Poll is null ? DBNull.Value : JsonSerializer.Serialize(issue.Poll));
-        command.Parameters.AddWithValue("$welcome", issue.Welcome ? 1 : 0);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("issues", "upsert");
+        command.Bind("@slug", issue.Slug);
+        command.Bind("@title", issue.Title);
+        command.Bind("@subject", issue.Subject);
+        command.Bind("@send_at", issue.SendAt is { } at ? StoredTime.ToText(at) : DBNull.Value);
+        command.Bind("@poll", issue.Poll is null ? DBNull.Value : JsonSerializer.Serialize(issue.Poll));
+        command.Bind("@welcome", issue.Welcome ? 1 : 0);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         command.ExecuteNonQuery();
         return FindBySlug(issue.Slug)!;
     }
 
     /// <summary>The issue with this id, or null.</summary>
-    public IssueRecord? FindById(long id) => Single("by-id", "$id", id);
+    public IssueRecord? FindById(long id) => Single("by-id", "@id", id);
 
     /// <summary>The issue with this slug, or null.</summary>
-    public IssueRecord? FindBySlug(string slug) => Single("by-slug", "$slug", slug);
+    public IssueRecord? FindBySlug(string slug) => Single("by-slug", "@slug", slug);
 
     /// <summary>Every recorded issue, by slug (and so by date).</summary>
     public IReadOnlyList<IssueRecord> List()
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("issues", "list");
+        command.CommandText = command.Connection!.Sql("issues", "list");
         using var reader = command.ExecuteReader();
         var list = new List<IssueRecord>();
         while (reader.Read()) list.Add(Read(reader));
@@ -45,10 +45,10 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Sets the time <c>send --due</c> sends the issue, overriding the file's <c>send_at</c>.</summary>
-    public void Schedule(long id, DateTimeOffset at) => Execute("schedule", id, ("$at", StoredTime.ToText(at)));
+    public void Schedule(long id, DateTimeOffset at) => Execute("schedule", id, ("@at", StoredTime.ToText(at)));
 
     /// <summary>Pauses the issue's send with a reason <c>newsletter status</c> shows; a running send stops after its messages in flight.</summary>
-    public void Pause(long id, string reason) => Execute("pause", id, ("$reason", reason));
+    public void Pause(long id, string reason) => Execute("pause", id, ("@reason", reason));
 
     /// <summary>Clears a pause.</summary>
     public void Resume(long id) => Execute("resume", id);
@@ -66,10 +66,10 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("issues", statement);
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
-        foreach (var (name, value) in extra) command.Parameters.AddWithValue(name, value);
+        command.CommandText = command.Connection!.Sql("issues", statement);
+        command.Bind("@id", id);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
+        foreach (var (name, value) in extra) command.Bind(name, value);
         command.ExecuteNonQuery();
     }
 
@@ -77,18 +77,18 @@ public sealed class IssueStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("issues", statement);
-        command.Parameters.AddWithValue(parameter, value);
+        command.CommandText = command.Connection!.Sql("issues", statement);
+        command.Bind(parameter, value);
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }
 
-    private static IssueRecord Read(SqliteDataReader reader) => new(
+    private static IssueRecord Read(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
         reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<PollDefinition>(reader.GetString(4)),
         reader.GetString(5), Time(reader, 6), Time(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), Time(reader, 9),
         reader.GetInt64(10) != 0);
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));
 }

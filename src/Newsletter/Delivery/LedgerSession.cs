@@ -1,5 +1,5 @@
 // The send loop's hot path into the ledger: one connection and two prepared statements for a whole run.
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Storage;
 
 namespace Newsletter.Delivery;
@@ -13,16 +13,16 @@ public sealed class LedgerSession : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _clock;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _hand;
-    private readonly SqliteCommand _finish;
+    private readonly DbConnection _connection;
+    private readonly DbCommand _hand;
+    private readonly DbCommand _finish;
 
     internal LedgerSession(Database database, TimeProvider clock)
     {
         _clock = clock;
         _connection = database.Connect();
-        _hand = Prepare("hand", "$id", "$now");
-        _finish = Prepare("finish", "$id", "$status", "$error", "$now", "$retry_at");
+        _hand = Prepare("hand", "@id", "@now");
+        _finish = Prepare("finish", "@id", "@status", "@error", "@now", "@retry_at");
     }
 
     /// <summary>Records that the delivery is about to be handed to the transport; call right before the send.</summary>
@@ -30,8 +30,8 @@ public sealed class LedgerSession : IDisposable
     {
         lock (_lock)
         {
-            _hand.Parameters["$id"].Value = deliveryId;
-            _hand.Parameters["$now"].Value = StoredTime.ToText(_clock.GetUtcNow());
+            _hand.Parameter("id").Value = deliveryId;
+            _hand.Parameter("now").Value = StoredTime.ToText(_clock.GetUtcNow());
             _hand.ExecuteNonQuery();
         }
     }
@@ -45,11 +45,11 @@ public sealed class LedgerSession : IDisposable
     {
         lock (_lock)
         {
-            _finish.Parameters["$id"].Value = deliveryId;
-            _finish.Parameters["$status"].Value = status.ToText();
-            _finish.Parameters["$error"].Value = (object?)error ?? DBNull.Value;
-            _finish.Parameters["$now"].Value = StoredTime.ToText(_clock.GetUtcNow());
-            _finish.Parameters["$retry_at"].Value = retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value;
+            _finish.Parameter("id").Value = deliveryId;
+            _finish.Parameter("status").Value = status.ToText();
+            _finish.Parameter("error").Value = (object?)error ?? DBNull.Value;
+            _finish.Parameter("now").Value = StoredTime.ToText(_clock.GetUtcNow());
+            _finish.Parameter("retry_at").Value = retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value;
             _finish.ExecuteNonQuery();
         }
     }
@@ -62,11 +62,11 @@ public sealed class LedgerSession : IDisposable
         _connection.Dispose();
     }
 
-    private SqliteCommand Prepare(string name, params string[] parameters)
+    private DbCommand Prepare(string name, params string[] parameters)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("deliveries", name);
-        foreach (var parameter in parameters) command.Parameters.Add(new SqliteParameter(parameter, DBNull.Value));
+        command.CommandText = command.Connection!.Sql("deliveries", name);
+        foreach (var parameter in parameters) command.Bind(parameter, null);
         command.Prepare();
         return command;
     }

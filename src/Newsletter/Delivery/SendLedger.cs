@@ -1,5 +1,5 @@
 // The SQLite ledger that records each delivery before and after it goes to the transport.
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;
 using Newsletter.Storage;
@@ -29,8 +29,8 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         using var connection = database.Connect();
         var now = clock.GetUtcNow();
         var dead = DeadHolder(connection, issueId);
-        using var command = Command(connection, "take-lease", ("$issue", issueId), ("$run", RunId),
-            ("$expires", StoredTime.ToText(now + duration)), ("$now", StoredTime.ToText(now)), ("$dead", (object?)dead ?? DBNull.Value));
+        using var command = Command(connection, "take-lease", ("@issue", issueId), ("@run", RunId),
+            ("@expires", StoredTime.ToText(now + duration)), ("@now", StoredTime.ToText(now)), ("@dead", (object?)dead ?? DBNull.Value));
         return command.ExecuteScalar() is string holder && holder == RunId;
     }
 
@@ -38,7 +38,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public void ReleaseLease(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "release-lease", ("$issue", issueId), ("$run", RunId));
+        using var command = Command(connection, "release-lease", ("@issue", issueId), ("@run", RunId));
         command.ExecuteNonQuery();
     }
 
@@ -62,17 +62,17 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         var now = StoredTime.ToText(clock.GetUtcNow());
-        var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("$issue", issueId), ("$run", RunId)));
-        Run(connection, transaction, "recover-in-flight", scalar: false, ("$issue", issueId), ("$run", RunId), ("$now", now));
-        Run(connection, transaction, "retry-due", scalar: false, ("$issue", issueId), ("$now", now));
+        var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("@issue", issueId), ("@run", RunId)));
+        Run(connection, transaction, "recover-in-flight", scalar: false, ("@issue", issueId), ("@run", RunId), ("@now", now));
+        Run(connection, transaction, "retry-due", scalar: false, ("@issue", issueId), ("@now", now));
         if (!enqueueActive)
         {
             transaction.Commit();
             return (recovered, 0);
         }
-        using var enqueue = Command(connection, "enqueue-active", ("$issue", issueId), ("$slug", slug), ("$domain", domain), ("$now", now));
+        using var enqueue = Command(connection, "enqueue-active", ("@issue", issueId), ("@slug", slug), ("@domain", domain), ("@now", now));
         enqueue.Transaction = transaction;
-        segment?.Apply(enqueue, SqlCatalog.Get("deliveries", "enqueue-segment"));
+        segment?.Apply(enqueue, enqueue.Connection!.Sql("deliveries", "enqueue-segment"));
         var enqueued = enqueue.ExecuteNonQuery();
         transaction.Commit();
         return (recovered, enqueued);
@@ -87,8 +87,8 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public bool Enqueue(long issueId, long subscriberId, string slug, string domain)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "enqueue-one", ("$issue", issueId), ("$subscriber", subscriberId), ("$slug", slug),
-            ("$domain", domain), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        using var command = Command(connection, "enqueue-one", ("@issue", issueId), ("@subscriber", subscriberId), ("@slug", slug),
+            ("@domain", domain), ("@now", StoredTime.ToText(clock.GetUtcNow())));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -97,8 +97,8 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public int EnqueueAddedAfter(long issueId, long afterId, string slug, string domain)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "enqueue-added-after", ("$issue", issueId), ("$after", afterId), ("$slug", slug),
-            ("$domain", domain), ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        using var command = Command(connection, "enqueue-added-after", ("@issue", issueId), ("@after", afterId), ("@slug", slug),
+            ("@domain", domain), ("@now", StoredTime.ToText(clock.GetUtcNow())));
         return command.ExecuteNonQuery();
     }
 
@@ -106,7 +106,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public int Waiting(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "count-waiting", ("$issue", issueId));
+        using var command = Command(connection, "count-waiting", ("@issue", issueId));
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
@@ -115,10 +115,10 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
-        Run(connection, transaction, "claim-batch", scalar: false, ("$issue", issueId), ("$run", RunId), ("$limit", limit),
-            ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        Run(connection, transaction, "claim-batch", scalar: false, ("@issue", issueId), ("@run", RunId), ("@limit", limit),
+            ("@now", StoredTime.ToText(clock.GetUtcNow())));
         var claimed = new List<ClaimedDelivery>();
-        using (var read = Command(connection, "claimed", ("$issue", issueId), ("$run", RunId)))
+        using (var read = Command(connection, "claimed", ("@issue", issueId), ("@run", RunId)))
         {
             read.Transaction = transaction;
             using var reader = read.ExecuteReader();
@@ -134,20 +134,20 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public void Release(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "release-claimed", ("$issue", issueId), ("$run", RunId),
-            ("$now", StoredTime.ToText(clock.GetUtcNow())));
+        using var command = Command(connection, "release-claimed", ("@issue", issueId), ("@run", RunId),
+            ("@now", StoredTime.ToText(clock.GetUtcNow())));
         command.ExecuteNonQuery();
     }
 
     /// <summary>Opens the hot path for one run: hand-overs and outcomes on one connection. The caller disposes it.</summary>
-    /// <exception cref="SqliteException">The database cannot be opened.</exception>
+    /// <exception cref="DbException">The database cannot be opened.</exception>
     public LedgerSession OpenSession() => new(database, clock);
 
     /// <summary>Deliveries of the issue by status (every status present, zero when none).</summary>
     public IReadOnlyDictionary<DeliveryStatus, int> Counts(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "counts", ("$issue", issueId));
+        using var command = Command(connection, "counts", ("@issue", issueId));
         using var reader = command.ExecuteReader();
         var counts = Enum.GetValues<DeliveryStatus>().ToDictionary(s => s, _ => 0);
         while (reader.Read()) counts[DeliveryStatusText.Parse(reader.GetString(0))] = reader.GetInt32(1);
@@ -161,7 +161,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public int Handed(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "count-handed", ("$issue", issueId));
+        using var command = Command(connection, "count-handed", ("@issue", issueId));
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
@@ -169,7 +169,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public IReadOnlyList<FailureReason> FailureReasons(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "failure-reasons", ("$issue", issueId));
+        using var command = Command(connection, "failure-reasons", ("@issue", issueId));
         using var reader = command.ExecuteReader();
         var reasons = new FailureReasons();
         while (reader.Read()) reasons.Add(DeliveryStatusText.Parse(reader.GetString(0)), reader.GetString(1));
@@ -180,7 +180,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public DateTimeOffset? NextRetry(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "next-retry", ("$issue", issueId));
+        using var command = Command(connection, "next-retry", ("@issue", issueId));
         return command.ExecuteScalar() is string text ? StoredTime.Parse(text) : null;
     }
 
@@ -188,7 +188,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public int RecoveredTotal(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "recovered-total", ("$issue", issueId));
+        using var command = Command(connection, "recovered-total", ("@issue", issueId));
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
@@ -196,14 +196,14 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public int SentSince(DateTimeOffset since)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "sent-since", ("$since", StoredTime.ToText(since)));
+        using var command = Command(connection, "sent-since", ("@since", StoredTime.ToText(since)));
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
     // A holder is "MACHINE:PID:RANDOM"; only a process on this machine can be known dead.
-    private static string? DeadHolder(SqliteConnection connection, long issueId)
+    private static string? DeadHolder(DbConnection connection, long issueId)
     {
-        using var command = Command(connection, "lease-holder", ("$issue", issueId));
+        using var command = Command(connection, "lease-holder", ("@issue", issueId));
         if (command.ExecuteScalar() is not string holder) return null;
         var parts = holder.Split(':');
         if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return null;
@@ -219,7 +219,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         }
     }
 
-    private static object? Run(SqliteConnection connection, SqliteTransaction transaction, string name, bool scalar,
+    private static object? Run(DbConnection connection, DbTransaction transaction, string name, bool scalar,
         params (string Name, object Value)[] parameters)
     {
         using var command = Command(connection, name, parameters);
@@ -227,7 +227,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return scalar ? command.ExecuteScalar() : command.ExecuteNonQuery();
     }
 
-    private static Subscriber SubscriberFrom(SqliteDataReader reader) => new(
+    private static Subscriber SubscriberFrom(DbDataReader reader) => new(
         reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
         SubscriberStatusText.Parse(reader.GetString(6)))
@@ -236,11 +236,11 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         FamilyName = reader.IsDBNull(10) ? null : reader.GetString(10),
     };
 
-    private static SqliteCommand Command(SqliteConnection connection, string name, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, string name, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("deliveries", name);
-        foreach (var (parameterName, value) in parameters) command.Parameters.AddWithValue(parameterName, value);
+        command.CommandText = command.Connection!.Sql("deliveries", name);
+        foreach (var (parameterName, value) in parameters) command.Bind(parameterName, value);
         return command;
     }
 }

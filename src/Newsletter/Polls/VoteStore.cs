@@ -35,11 +35,11 @@ public sealed class VoteStore(Database database, TimeProvider clock)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = SqlCatalog.Get("votes", statement);
-            command.Parameters.AddWithValue("$issue", issueId);
-            command.Parameters.AddWithValue("$subscriber", subscriberId);
-            command.Parameters.AddWithValue("$rating", rating);
-            command.Parameters.AddWithValue("$now", now);
+            command.CommandText = command.Connection!.Sql("votes", statement);
+            command.Bind("@issue", issueId);
+            command.Bind("@subscriber", subscriberId);
+            command.Bind("@rating", rating);
+            command.Bind("@now", now);
             using var reader = command.ExecuteReader();
             if (statement == "upsert" && !reader.Read()) return false;
         }
@@ -52,9 +52,9 @@ public sealed class VoteStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("votes", "current");
-        command.Parameters.AddWithValue("$issue", issueId);
-        command.Parameters.AddWithValue("$subscriber", subscriberId);
+        command.CommandText = command.Connection!.Sql("votes", "current");
+        command.Bind("@issue", issueId);
+        command.Bind("@subscriber", subscriberId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new CurrentVote(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
     }
@@ -69,11 +69,11 @@ public sealed class VoteStore(Database database, TimeProvider clock)
             throw new ArgumentException($"a comment holds at most {MaxCommentLength} characters", nameof(comment));
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("votes", "comment");
-        command.Parameters.AddWithValue("$issue", issueId);
-        command.Parameters.AddWithValue("$subscriber", subscriberId);
-        command.Parameters.AddWithValue("$comment", string.IsNullOrEmpty(text) ? DBNull.Value : text);
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
+        command.CommandText = command.Connection!.Sql("votes", "comment");
+        command.Bind("@issue", issueId);
+        command.Bind("@subscriber", subscriberId);
+        command.Bind("@comment", string.IsNullOrEmpty(text) ? DBNull.Value : text);
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -82,8 +82,8 @@ public sealed class VoteStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("votes", "comments");
-        command.Parameters.AddWithValue("$issue", issueId);
+        command.CommandText = command.Connection!.Sql("votes", "comments");
+        command.Bind("@issue", issueId);
         using var reader = command.ExecuteReader();
         var comments = new List<VoteComment>();
         while (reader.Read())
@@ -96,8 +96,8 @@ public sealed class VoteStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("votes", "tally");
-        command.Parameters.AddWithValue("$issue", issueId);
+        command.CommandText = command.Connection!.Sql("votes", "tally");
+        command.Bind("@issue", issueId);
         using var reader = command.ExecuteReader();
         var tally = new Dictionary<int, int>();
         while (reader.Read()) tally[reader.GetInt32(0)] = reader.GetInt32(1);
@@ -109,8 +109,8 @@ public sealed class VoteStore(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("votes", "delivered");
-        command.Parameters.AddWithValue("$issue", issueId);
+        command.CommandText = command.Connection!.Sql("votes", "delivered");
+        command.Bind("@issue", issueId);
         return Convert.ToInt32(command.ExecuteScalar());
     }
 }

@@ -1,6 +1,6 @@
 // Writes votes through one SQLite connection in group commits, acknowledging each vote only after its commit.
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Audience;
 using Newsletter.Storage;
 
@@ -42,7 +42,7 @@ public sealed class VoteWriter : IAsyncDisposable
     }
 
     /// <summary>Queues a vote and completes once it is committed.</summary>
-    /// <exception cref="SqliteException">The batch holding the vote could not be committed; the vote was not recorded.</exception>
+    /// <exception cref="DbException">The batch holding the vote could not be committed; the vote was not recorded.</exception>
     /// <exception cref="ChannelClosedException">The writer is shutting down.</exception>
     public async Task<VoteReceipt> RecordAsync(long issueId, long subscriberId, int rating, CancellationToken cancellationToken = default)
     {
@@ -76,7 +76,7 @@ public sealed class VoteWriter : IAsyncDisposable
         }
     }
 
-    private void Commit(SqliteConnection connection, Statements statements, List<Pending> batch)
+    private void Commit(DbConnection connection, Statements statements, List<Pending> batch)
     {
         var receipts = new VoteReceipt[batch.Count];
         try
@@ -86,7 +86,7 @@ public sealed class VoteWriter : IAsyncDisposable
             for (var i = 0; i < batch.Count; i++) receipts[i] = statements.Write(transaction, batch[i], now);
             transaction.Commit();
         }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             foreach (var pending in batch) pending.Done.TrySetException(e);
             return;
@@ -102,16 +102,16 @@ public sealed class VoteWriter : IAsyncDisposable
     // The two statements prepared once and reused for every vote.
     private sealed class Statements : IDisposable
     {
-        private readonly SqliteCommand _upsert;
-        private readonly SqliteCommand _history;
+        private readonly DbCommand _upsert;
+        private readonly DbCommand _history;
 
-        public Statements(SqliteConnection connection)
+        public Statements(DbConnection connection)
         {
             _upsert = Prepare(connection, "upsert");
             _history = Prepare(connection, "history");
         }
 
-        public VoteReceipt Write(SqliteTransaction transaction, Pending vote, string now)
+        public VoteReceipt Write(DbTransaction transaction, Pending vote, string now)
         {
             Bind(_upsert, transaction, vote, now);
             VoteReceipt receipt;
@@ -132,16 +132,16 @@ public sealed class VoteWriter : IAsyncDisposable
             _history.Dispose();
         }
 
-        private static SqliteCommand Prepare(SqliteConnection connection, string name)
+        private static DbCommand Prepare(DbConnection connection, string name)
         {
             var command = connection.CreateCommand();
-            command.CommandText = SqlCatalog.Get("votes", name);
-            foreach (var parameter in new[] { "$issue", "$subscriber", "$rating", "$now" })
-                command.Parameters.Add(new SqliteParameter(parameter, null));
+            command.CommandText = command.Connection!.Sql("votes", name);
+            foreach (var parameter in new[] { "@issue", "@subscriber", "@rating", "@now" })
+                command.Bind(parameter, null);
             return command;
         }
 
-        private static void Bind(SqliteCommand command, SqliteTransaction transaction, Pending vote, string now)
+        private static void Bind(DbCommand command, DbTransaction transaction, Pending vote, string now)
         {
             command.Transaction = transaction;
             command.Parameters[0].Value = vote.IssueId;

@@ -1,84 +1,76 @@
-// Opens the workspace's SQLite file in WAL mode and brings its schema up to date.
-using Microsoft.Data.Sqlite;
-using Newsletter.Configuration;
+// The workspace database, whichever engine holds it: connections, named statements and what to call it in messages.
+using System.Data.Common;
 
 namespace Newsletter.Storage;
 
 /// <summary>
-/// The workspace database: one SQLite file in WAL mode (https://sqlite.org/wal.html) with
-/// foreign keys on and a busy timeout, migrated to the latest schema on open.
+/// The workspace database: one SQLite file (<see cref="SqliteDatabase"/>, the embedded default) or a PostgreSQL
+/// server shared by several machines (<see cref="PostgresDatabase"/>). Store classes open a connection per call
+/// through <see cref="Connect"/> and take their SQL from <see cref="Sql"/>, so they read the same on both.
 /// </summary>
 public sealed class Database
 {
-    private readonly string _connectionString;
-    private readonly string _pragmas;
+    private readonly Func<DbConnection> _connect;
 
-    private Database(string path, TimeSpan busyTimeout)
+    internal Database(StoreKind kind, string path, string display, Func<DbConnection> connect)
     {
+        Kind = kind;
         Path = path;
-        var seconds = (int)Math.Ceiling(busyTimeout.TotalSeconds);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = Math.Max(30, seconds),
-        }.ToString();
-        // NORMAL sync is durable in WAL mode against application crashes (kill -9), the failure the ledger guards
-        // against; only a power cut can lose the last commits.
-        _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};";
+        Display = display;
+        _connect = connect;
     }
 
-    /// <summary>Absolute path of the database file.</summary>
+    /// <summary>The engine.</summary>
+    public StoreKind Kind { get; }
+
+    /// <summary>Absolute path of the SQLite file; for PostgreSQL, the same as <see cref="Display"/>.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
-    /// <remarks>The file and its <c>-wal</c> and <c>-shm</c> files are made owner-only (0600; see <see cref="PrivateFiles"/>).</remarks>
-    /// <param name="path">The database file.</param>
-    /// <param name="busyTimeout">How long a statement waits for another connection's write lock (SQLite <c>busy_timeout</c>); 30 s when null.</param>
-    /// <exception cref="SqliteException">The file cannot be opened or a migration fails; a failed migration is rolled back.</exception>
-    public static Database Open(string path, TimeSpan? busyTimeout = null)
+    /// <summary>What to call the database in messages: the file's path, or <c>postgres://user@host:port/database</c> (never a password).</summary>
+    public string Display { get; }
+
+    /// <summary>True when several processes on several machines may share it, which only PostgreSQL allows.</summary>
+    public bool IsShared => Kind == StoreKind.Postgres;
+
+    /// <summary>
+    /// Opens the database the <c>database</c> setting names (see <see cref="DatabaseAddress"/>). A SQLite file is
+    /// created when missing and migrated to the latest schema; a PostgreSQL database is only checked, because several
+    /// programs share it: <c>newsletter db migrate</c> upgrades it (<see cref="Migrate"/>).
+    /// </summary>
+    /// <param name="setting">A SQLite path or a PostgreSQL connection string or URL.</param>
+    /// <param name="busyTimeout">How long a statement waits for another connection's lock; 30 s when null.</param>
+    /// <exception cref="DbException">The database cannot be opened or reached, or a SQLite migration failed (rolled back).</exception>
+    /// <exception cref="StorageException">The schema is newer than this program, or (PostgreSQL) older and not migrated yet.</exception>
+    /// <exception cref="ArgumentException">A PostgreSQL address that cannot be read.</exception>
+    public static Database Open(string setting, TimeSpan? busyTimeout = null)
     {
-        var full = RunEnvironment.Current.FullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(full);
-        // A folder made for the database is owner-only; an existing one (often the workspace itself) is left alone.
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory)) PrivateFiles.CreateDirectory(directory);
-        // SQLite creates the file with the umask's mode (usually 0644) and gives -wal and -shm the database's mode,
-        // so the empty file is made owner-only first.
-        if (!File.Exists(full)) PrivateFiles.CreateFile(full).Dispose();
-        var database = new Database(full, busyTimeout ?? TimeSpan.FromSeconds(30));
-        using var connection = database.Connect();
-        using (var wal = connection.CreateCommand())
-        {
-            // WAL is a property of the file, so it is set once here rather than on every pooled connection.
-            // It lets `serve` record votes while `send` writes the ledger.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            wal.ExecuteNonQuery();
-        }
-        Migrator.Apply(connection);
-        // Files from before this rule, or made by another tool, are tightened too.
-        foreach (var file in new[] { full, full + "-wal", full + "-shm" })
-        {
-            try
-            {
-                PrivateFiles.Restrict(file);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Another user's file that this one may write: its owner decides who reads it.
-            }
-        }
-        return database;
+        var address = DatabaseAddress.Parse(setting, Configuration.RunEnvironment.Current.Variable);
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
+        return address.Kind == StoreKind.Sqlite
+            ? SqliteDatabase.Open(address.Value, timeout)
+            : PostgresDatabase.Open(address, timeout);
     }
 
-    /// <summary>A new open connection with the session pragmas set; the caller disposes it.</summary>
-    public SqliteConnection Connect()
+    /// <summary>Applies the migrations this database lacks (<see cref="Migrator"/>); returns the versions applied.</summary>
+    /// <exception cref="StorageException">The schema is newer than this program.</exception>
+    /// <exception cref="DbException">A migration failed; it was rolled back.</exception>
+    public IReadOnlyList<int> Migrate()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = _pragmas;
-        pragmas.ExecuteNonQuery();
-        return connection;
+        using var connection = Connect();
+        return Migrator.Apply(connection);
     }
+
+    /// <summary>The schema version stored in the database (0 for an empty one).</summary>
+    public int SchemaVersion()
+    {
+        using var connection = Connect();
+        return Migrator.CurrentVersion(connection);
+    }
+
+    /// <summary>A new open connection with the session settings made; the caller disposes it.</summary>
+    /// <exception cref="DbException">The database cannot be opened or reached.</exception>
+    public DbConnection Connect() => _connect();
+
+    /// <summary>Statement <paramref name="name"/> of <c>Storage/Sql/<paramref name="file"/>.sql</c> as this engine runs it.</summary>
+    public string Sql(string file, string name) => SqlCatalog.Get(Kind, file, name);
 }

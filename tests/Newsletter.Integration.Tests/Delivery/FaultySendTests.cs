@@ -1,4 +1,5 @@
 // Drives `newsletter send` through the scripted faulty aiosmtpd server and checks what the ledger records.
+using Newsletter.Storage;
 using System.Text.Json.Nodes;
 using Newsletter.Integration.Tests.Support;
 using Newsletter.Integration.Tests.Peers;

@@ -1,4 +1,5 @@
 // The stats page behind its secret, `newsletter stats` in CSV and JSON with comments, and per-address rate limits.
+using Newsletter.Storage;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -35,10 +36,10 @@ public class StatsAndLimitsTests
             SELECT id, subscriber_id, issue_id, $kind, 'verp', $report, '2026-11-21T08:00:00Z' FROM deliveries
             WHERE issue_id = $issue AND subscriber_id = $subscriber
             """;
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$report", reportId);
-        command.Parameters.AddWithValue("$issue", _site.IssueId);
-        command.Parameters.AddWithValue("$subscriber", _site.SubscriberId(email));
+        command.Bind("$kind", kind);
+        command.Bind("$report", reportId);
+        command.Bind("$issue", _site.IssueId);
+        command.Bind("$subscriber", _site.SubscriberId(email));
         Assert.That(command.ExecuteNonQuery(), Is.EqualTo(1));
     }
 

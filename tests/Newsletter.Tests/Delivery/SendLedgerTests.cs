@@ -134,9 +134,9 @@ public class SendLedgerTests
         using var connection = _database.Connect();
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
-        insert.Parameters.AddWithValue("$issue", _issueId);
-        insert.Parameters.AddWithValue("$holder", $"{Environment.MachineName}:{DeadPid()}:abcdef01");
-        insert.Parameters.AddWithValue("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.Bind("$issue", _issueId);
+        insert.Bind("$holder", $"{Environment.MachineName}:{DeadPid()}:abcdef01");
+        insert.Bind("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
         insert.ExecuteNonQuery();
         Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
     }
@@ -147,9 +147,9 @@ public class SendLedgerTests
         using var connection = _database.Connect();
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
-        insert.Parameters.AddWithValue("$issue", _issueId);
-        insert.Parameters.AddWithValue("$holder", $"{Environment.MachineName}:1:abcdef01");
-        insert.Parameters.AddWithValue("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.Bind("$issue", _issueId);
+        insert.Bind("$holder", $"{Environment.MachineName}:1:abcdef01");
+        insert.Bind("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
         insert.ExecuteNonQuery();
         Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.False);
     }

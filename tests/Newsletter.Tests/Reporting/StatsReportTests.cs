@@ -51,18 +51,18 @@ public class StatsReportTests
                 using var insert = connection.CreateCommand();
                 insert.CommandText = "INSERT INTO bounces (delivery_id, subscriber_id, issue_id, kind, report_message_id, received_at) " +
                     "VALUES ($d, $s, $i, $k, $r, '2026-11-21T08:00:00Z')";
-                insert.Parameters.AddWithValue("$d", deliveries[subscriber]);
-                insert.Parameters.AddWithValue("$s", subscriber);
-                insert.Parameters.AddWithValue("$i", issueId);
-                insert.Parameters.AddWithValue("$k", kind);
-                insert.Parameters.AddWithValue("$r", report);
+                insert.Bind("$d", deliveries[subscriber]);
+                insert.Bind("$s", subscriber);
+                insert.Bind("$i", issueId);
+                insert.Bind("$k", kind);
+                insert.Bind("$r", report);
                 insert.ExecuteNonQuery();
             }
             Bounce(ids[1], "hard", "a");
             using (var mark = connection.CreateCommand())
             {
                 mark.CommandText = "UPDATE deliveries SET status = 'bounced' WHERE id = $id";
-                mark.Parameters.AddWithValue("$id", deliveries[ids[1]]);
+                mark.Bind("$id", deliveries[ids[1]]);
                 mark.ExecuteNonQuery();
             }
             Bounce(ids[2], "soft", "b");

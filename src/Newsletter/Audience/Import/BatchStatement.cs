@@ -9,7 +9,7 @@ namespace Newsletter.Audience;
 
 /// <summary>
 /// Expands <c>/*rows*/</c> in a named statement into <c>rows</c> copies of its row tuple, numbering the per-row
-/// parameters (<c>$email</c> becomes <c>$email0</c>, <c>$email1</c>…). One statement per hundred rows saves the
+/// parameters (<c>@email</c> becomes <c>@email0</c>, <c>@email1</c>…). One statement per hundred rows saves the
 /// per-statement cost of SQLite; every value is still a bound parameter.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ internal sealed partial class BatchStatement : IDisposable
 
     public BatchStatement(SqliteConnection connection, string name, int rows, string[] perRow, params (string Name, string Value)[] shared)
     {
-        var tuple = SqlCatalog.Get("subscribers", name + "-row");
+        var tuple = SqlCatalog.Get(StoreKind.Sqlite, "subscribers", name + "-row");
         var values = new StringBuilder();
         for (var row = 0; row < rows; row++)
         {
@@ -33,12 +33,12 @@ internal sealed partial class BatchStatement : IDisposable
             values.Append(Parameter().Replace(tuple, m => perRow.Contains(m.Groups[1].Value) ? m.Value + row : m.Value));
         }
         _database = connection.Handle!;
-        var sql = SqlCatalog.Get("subscribers", name).Replace("/*rows*/", values.ToString(), StringComparison.Ordinal);
+        var sql = SqlCatalog.Get(StoreKind.Sqlite, "subscribers", name).Replace("/*rows*/", values.ToString(), StringComparison.Ordinal);
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
         _index = new int[rows, perRow.Length];
         for (var row = 0; row < rows; row++)
             for (var column = 0; column < perRow.Length; column++)
-                _index[row, column] = IndexOf("$" + perRow[column] + row);
+                _index[row, column] = IndexOf("@" + perRow[column] + row);
         foreach (var (parameter, value) in shared) Check(raw.sqlite3_bind_text(_statement, IndexOf(parameter), value));
         Rows = rows;
     }
@@ -79,6 +79,6 @@ internal sealed partial class BatchStatement : IDisposable
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _database);
     }
 
-    [GeneratedRegex(@"\$([a-z_]+)")]
+    [GeneratedRegex(@"@([a-z_]+)")]
     private static partial Regex Parameter();
 }

@@ -47,7 +47,7 @@ internal sealed class DeferredIndexes(SqliteConnection connection, SqliteTransac
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", name);
+        command.CommandText = SqlCatalog.Get(StoreKind.Sqlite, "subscribers", name);
         return command;
     }
 }

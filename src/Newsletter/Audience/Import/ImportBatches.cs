@@ -23,7 +23,7 @@ internal sealed class ImportBatches : IDisposable
         _writing = Task.Factory.StartNew(() => Drain(writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Queues a row; blocks while the writer is <see cref="Depth"/> chunks behind.</summary>
-    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">An earlier write failed.</exception>
+    /// <exception cref="System.Data.Common.DbException">An earlier write failed.</exception>
     public void Add(int line, ImportRow row)
     {
         _chunk.Add((line, row));
@@ -33,7 +33,7 @@ internal sealed class ImportBatches : IDisposable
     }
 
     /// <summary>Sends the last rows and waits until every row is written.</summary>
-    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">A write failed.</exception>
+    /// <exception cref="System.Data.Common.DbException">A write failed.</exception>
     public void Complete()
     {
         if (_chunk.Count > 0) Send(_chunk);

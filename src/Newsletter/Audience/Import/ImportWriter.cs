@@ -31,7 +31,7 @@ internal sealed class ImportWriter : IDisposable
 
     public ImportWriter(Database database, string source, string now)
     {
-        _connection = database.Connect();
+        _connection = (SqliteConnection)database.Connect();
         using (var pragma = _connection.CreateCommand())
         {
             // 64 MiB of page cache keeps the email index's hot pages in memory during a bulk load. 256 MiB saved only
@@ -43,12 +43,12 @@ internal sealed class ImportWriter : IDisposable
         using (var max = Command("max-id")) _maxIdBefore = (long)max.ExecuteScalar()!;
         // Ids are never reused, so the highest id is an upper bound of the list's size.
         _indexes = new DeferredIndexes(_connection, _transaction, _maxIdBefore);
-        _upsertBatch = new BatchStatement(_connection, "upsert-import", BatchSize, RowParameters, ("$source", source), ("$now", now));
-        _upsertOne = new BatchStatement(_connection, "upsert-import", 1, RowParameters, ("$source", source), ("$now", now));
+        _upsertBatch = new BatchStatement(_connection, "upsert-import", BatchSize, RowParameters, ("@source", source), ("@now", now));
+        _upsertOne = new BatchStatement(_connection, "upsert-import", 1, RowParameters, ("@source", source), ("@now", now));
         _tagBatch = new BatchStatement(_connection, "add-tags", BatchSize, TagParameters);
         _tagOne = new BatchStatement(_connection, "add-tags", 1, TagParameters);
         _status = Command("status-of");
-        _status.Parameters.Add(new SqliteParameter("$email", DBNull.Value));
+        _status.Parameters.Add(new SqliteParameter("@email", DBNull.Value));
     }
 
     /// <summary>New subscribers written.</summary>
@@ -147,7 +147,7 @@ internal sealed class ImportWriter : IDisposable
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", name);
+        command.CommandText = SqlCatalog.Get(StoreKind.Sqlite, "subscribers", name);
         return command;
     }
 }

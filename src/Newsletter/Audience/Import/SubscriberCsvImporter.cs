@@ -29,7 +29,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
 
     /// <summary>Imports <paramref name="path"/>.</summary>
     /// <exception cref="CsvImportException">The file is unreadable, not UTF-8, or its header is unusable; nothing was imported.</exception>
-    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">A write failed (a full disk, a locked database); nothing was imported.</exception>
+    /// <exception cref="System.Data.Common.DbException">A write failed (a full disk, a locked database); nothing was imported.</exception>
     public ImportReport Import(string path, ImportOptions options)
     {
         Utf8Check.Verify(path);

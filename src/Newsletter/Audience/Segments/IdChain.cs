@@ -1,12 +1,16 @@
 // A chain of SQL compound terms (UNION, INTERSECT, EXCEPT) over subscriber ids, evaluated left to right.
+using Newsletter.Storage;
+
 namespace Newsletter.Audience.Segments;
 
-/// <summary>
-/// Ordered id sets joined by compound operators, e.g. <c>tag go UNION tag rust EXCEPT plan pro</c>. SQLite gives
+/// <summary>Ordered id sets joined by compound operators, e.g. <c>tag go UNION tag rust EXCEPT plan pro</c>.</summary>
+/// <remarks>SQLite gives
 /// all compound operators one precedence and applies them left to right; with <c>ORDER BY 1</c> it merges the
 /// terms as sorted streams (each term reads an index in id order) instead of building temporary B-trees, so a
 /// flat chain costs one pass over each term. A chain that cannot be flattened is nested as one term.
-/// </summary>
+/// PostgreSQL follows the SQL standard instead, where INTERSECT binds tighter than UNION and EXCEPT, so there the
+/// same chain is written with parentheses that keep the left-to-right order (<see cref="Sql"/>).
+/// </remarks>
 internal sealed class IdChain
 {
     private const string Union = "UNION", Intersect = "INTERSECT", Except = "EXCEPT";
@@ -14,15 +18,16 @@ internal sealed class IdChain
     // SQLite refuses a compound of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT); longer chains nest.
     private const int MaxTerms = 250;
 
-    private readonly List<(string Operator, string Term)> _links;
+    // A term is a SELECT of one id column (string) or a chain nested as one term (IdChain).
+    private readonly List<(string Operator, object Term)> _links;
 
-    private IdChain(List<(string, string)> links) => _links = links;
+    private IdChain(List<(string, object)> links) => _links = links;
 
     /// <summary>A chain of one term: a <c>SELECT</c> of one id column in ascending id order.</summary>
     public static IdChain Of(string term) => new([("", term)]);
 
     /// <summary>True when the first term is <paramref name="term"/> and nothing is added to it later (no UNION).</summary>
-    public bool StartsWithAndNeverWidens(string term) => _links[0].Term == term && AllAfterFirst(Intersect, Except);
+    public bool StartsWithAndNeverWidens(string term) => _links[0].Term is string first && first == term && AllAfterFirst(Intersect, Except);
 
     /// <summary>The ids in either chain.</summary>
     public IdChain UnionWith(IdChain other)
@@ -47,17 +52,28 @@ internal sealed class IdChain
         // x − (a ∪ b) = x − a − b
         other.AllAfterFirst(Union) ? Append(this, Except, other, keep: false) : Append(this, Except, other.Nested(), keep: false);
 
-    /// <summary>The compound <c>SELECT</c>, without <c>ORDER BY</c>.</summary>
-    public string Sql() => string.Join(" ", _links.Select(l => l.Operator.Length == 0 ? l.Term : l.Operator + " " + l.Term));
+    /// <summary>The compound <c>SELECT</c> as <paramref name="kind"/> reads it, without <c>ORDER BY</c>.</summary>
+    public string Sql(StoreKind kind)
+    {
+        if (kind == StoreKind.Sqlite)
+            return string.Join(" ", _links.Select(l => l.Operator.Length == 0 ? Term(l.Term, kind) : l.Operator + " " + Term(l.Term, kind)));
+        // ((a UNION b) INTERSECT c): each step in parentheses, so that precedence cannot reorder them.
+        var sql = Term(_links[0].Term, kind);
+        foreach (var (op, term) in _links.Skip(1)) sql = "(" + sql + ") " + op + " " + Term(term, kind);
+        return sql;
+    }
+
+    private static string Term(object term, StoreKind kind) =>
+        term is IdChain nested ? "SELECT * FROM (" + nested.Sql(kind) + " ORDER BY 1) AS nested" : (string)term;
 
     private bool AllAfterFirst(params string[] operators) => _links.Skip(1).All(l => operators.Contains(l.Operator));
 
-    private IdChain Nested() => Of("SELECT * FROM (" + Sql() + " ORDER BY 1)");
+    private IdChain Nested() => new([("", this)]);
 
     // Appends other's terms to first: the first with op, the rest with their own operator (keep) or with op too.
     private static IdChain Append(IdChain first, string op, IdChain other, bool keep)
     {
-        var links = new List<(string, string)>(first._links);
+        var links = new List<(string, object)>(first._links);
         for (var i = 0; i < other._links.Count; i++)
             links.Add((i == 0 || !keep ? op : other._links[i].Operator, other._links[i].Term));
         return links.Count <= MaxTerms ? new IdChain(links) : new IdChain(links).Nested();

@@ -1,4 +1,6 @@
 // Turns a parsed segment into an SQL query of the ids it selects, answered from the tag and field indexes.
+using Newsletter.Storage;
+
 namespace Newsletter.Audience.Segments;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class SegmentCompiler
         var chain = Chain(node, parameters);
         // Only active subscribers count; a chain that starts from them and never adds to them needs no extra pass.
         var ids = chain.StartsWithAndNeverWidens(Everyone) ? chain : chain.IntersectWith(IdChain.Of(Everyone));
-        return new CompiledSegment(ids.Sql() + " ORDER BY 1", parameters, expression);
+        return new CompiledSegment(ids.Sql(StoreKind.Sqlite) + " ORDER BY 1", ids.Sql(StoreKind.Postgres) + " ORDER BY 1", parameters, expression);
     }
 
     private static IdChain Chain(SegmentNode node, List<KeyValuePair<string, string>> parameters) => node switch
@@ -46,7 +48,7 @@ public static class SegmentCompiler
 
     private static string Bind(List<KeyValuePair<string, string>> parameters, string value)
     {
-        var name = "$seg" + parameters.Count;
+        var name = "@seg" + parameters.Count;
         parameters.Add(new(name, value));
         return name;
     }

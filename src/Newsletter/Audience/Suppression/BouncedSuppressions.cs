@@ -25,9 +25,9 @@ public sealed class BouncedSuppressions(Database database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "bounced-by-sends");
-        command.Parameters.AddWithValue("$since", StoredTime.ToText(since ?? DateTimeOffset.MinValue));
-        command.Parameters.AddWithValue("$issue", (object?)issueSlug ?? DBNull.Value);
+        command.CommandText = command.Connection!.Sql("subscribers", "bounced-by-sends");
+        command.Bind("@since", StoredTime.ToText(since ?? DateTimeOffset.MinValue));
+        command.Bind("@issue", (object?)issueSlug ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         var found = new List<BouncedSubscriber>();
         while (reader.Read())
@@ -47,10 +47,10 @@ public sealed class BouncedSuppressions(Database database, TimeProvider clock)
         using var transaction = connection.BeginTransaction();
         using var unsuppress = connection.CreateCommand();
         unsuppress.Transaction = transaction;
-        unsuppress.CommandText = SqlCatalog.Get("subscribers", "unsuppress-bounced");
+        unsuppress.CommandText = unsuppress.Connection!.Sql("subscribers", "unsuppress-bounced");
         using var requeue = connection.CreateCommand();
         requeue.Transaction = transaction;
-        requeue.CommandText = SqlCatalog.Get("subscribers", "requeue-bounced");
+        requeue.CommandText = requeue.Connection!.Sql("subscribers", "requeue-bounced");
         var now = StoredTime.ToText(clock.GetUtcNow());
         var restored = 0;
         foreach (var subscriber in subscribers)
@@ -58,8 +58,8 @@ public sealed class BouncedSuppressions(Database database, TimeProvider clock)
             foreach (var command in new[] { unsuppress, requeue })
             {
                 command.Parameters.Clear();
-                command.Parameters.AddWithValue("$id", subscriber.Id);
-                command.Parameters.AddWithValue("$now", now);
+                command.Bind("@id", subscriber.Id);
+                command.Bind("@now", now);
             }
             if (unsuppress.ExecuteNonQuery() == 0) continue;
             requeue.ExecuteNonQuery();

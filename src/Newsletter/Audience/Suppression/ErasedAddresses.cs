@@ -20,7 +20,7 @@ public sealed class ErasedAddresses
         Database = database;
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "erasure-salt");
+        command.CommandText = command.Connection!.Sql("subscribers", "erasure-salt");
         _salt = (byte[])command.ExecuteScalar()!;
     }
 
@@ -36,8 +36,8 @@ public sealed class ErasedAddresses
     {
         using var connection = Database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "is-erased");
-        command.Parameters.AddWithValue("$hash", Hash(normalizedEmail));
+        command.CommandText = command.Connection!.Sql("subscribers", "is-erased");
+        command.Bind("@hash", Hash(normalizedEmail));
         return (long)command.ExecuteScalar()! > 0;
     }
 
@@ -46,7 +46,7 @@ public sealed class ErasedAddresses
     {
         using var connection = Database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", "erased-hashes");
+        command.CommandText = command.Connection!.Sql("subscribers", "erased-hashes");
         using var reader = command.ExecuteReader();
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) hashes.Add(reader.GetString(0));

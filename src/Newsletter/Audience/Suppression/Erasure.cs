@@ -20,11 +20,11 @@ public sealed class Erasure(SubscriberStore subscribers, ErasedAddresses erased,
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("subscribers", "forget");
-        command.Parameters.AddWithValue("$hash", erased.Hash(normalized));
-        command.Parameters.AddWithValue("$reason", "erased" + (subscriber is null ? "" : " while " + subscriber.Status.ToText()));
-        command.Parameters.AddWithValue("$now", StoredTime.ToText(clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$id", subscriber?.Id ?? -1);
+        command.CommandText = command.Connection!.Sql("subscribers", "forget");
+        command.Bind("@hash", erased.Hash(normalized));
+        command.Bind("@reason", "erased" + (subscriber is null ? "" : " while " + subscriber.Status.ToText()));
+        command.Bind("@now", StoredTime.ToText(clock.GetUtcNow()));
+        command.Bind("@id", subscriber?.Id ?? -1);
         command.ExecuteNonQuery();
         transaction.Commit();
         return subscriber is not null;

@@ -37,8 +37,8 @@ public sealed class PersonalData(Database database)
         writer.WriteStartArray("bounces");
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = SqlCatalog.Get("subscribers", "bounces-of");
-            command.Parameters.AddWithValue("$id", subscriber.Id);
+            command.CommandText = command.Connection!.Sql("subscribers", "bounces-of");
+            command.Bind("@id", subscriber.Id);
             using var reader = command.ExecuteReader();
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             while (reader.Read())
@@ -67,11 +67,11 @@ public sealed class PersonalData(Database database)
         writer.WriteEndObject();
     }
 
-    private static List<string?[]> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string statement, long id)
+    private static List<string?[]> Rows(System.Data.Common.DbConnection connection, string statement, long id)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("subscribers", statement);
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = command.Connection!.Sql("subscribers", statement);
+        command.Bind("@id", id);
         using var reader = command.ExecuteReader();
         var rows = new List<string?[]>();
         while (reader.Read())

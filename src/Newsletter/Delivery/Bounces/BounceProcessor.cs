@@ -12,7 +12,7 @@ namespace Newsletter.Delivery.Bounces;
 public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder)
 {
     /// <summary>Processes one message.</summary>
-    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written; nothing of this report was recorded.</exception>
+    /// <exception cref="System.Data.Common.DbException">The database cannot be written; nothing of this report was recorded.</exception>
     public BounceOutcome Process(MimeMessage message)
     {
         var report = parser.Parse(message);

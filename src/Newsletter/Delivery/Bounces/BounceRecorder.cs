@@ -1,5 +1,5 @@
 // Records one parsed report once, and suppresses the subscriber it is about when the rules say so.
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsletter.Audience;
 using Newsletter.Storage;
 
@@ -23,7 +23,7 @@ public sealed class BounceRecorder(Database database, VerpAddress? verp, int sof
     /// <summary>Records <paramref name="report"/> (nothing for a non-bounce) and applies suppression.</summary>
     /// <param name="report">The parsed report.</param>
     /// <param name="reportKey">The report's unique key: its Message-ID, or a content hash when it has none.</param>
-    /// <exception cref="SqliteException">The database cannot be written; the transaction is rolled back.</exception>
+    /// <exception cref="DbException">The database cannot be written; the transaction is rolled back.</exception>
     public BounceOutcome Record(BounceReport report, string reportKey)
     {
         if (report.Kind == BounceKind.NotBounce) return new BounceOutcome(report, DeliveryMatch.None, false, false);
@@ -32,9 +32,9 @@ public sealed class BounceRecorder(Database database, VerpAddress? verp, int sof
         var match = _matcher.Match(connection, transaction, report);
         var now = StoredTime.ToText(clock.GetUtcNow());
         using (var insert = Command(connection, transaction, "insert",
-            ("$delivery", match.DeliveryId), ("$subscriber", match.SubscriberId), ("$issue", match.IssueId), ("$kind", report.Kind.ToText()),
-            ("$status_code", report.StatusCode), ("$diagnostic", report.Diagnostic), ("$recipient", report.Recipient),
-            ("$matched_by", match.MethodText), ("$report_message_id", reportKey), ("$now", now)))
+            ("@delivery", match.DeliveryId), ("@subscriber", match.SubscriberId), ("@issue", match.IssueId), ("@kind", report.Kind.ToText()),
+            ("@status_code", report.StatusCode), ("@diagnostic", report.Diagnostic), ("@recipient", report.Recipient),
+            ("@matched_by", match.MethodText), ("@report_message_id", reportKey), ("@now", now)))
         {
             if (insert.ExecuteScalar() is null) return new BounceOutcome(report, match, false, false);
         }
@@ -42,7 +42,7 @@ public sealed class BounceRecorder(Database database, VerpAddress? verp, int sof
         if (match.SubscriberId is { } subscriber)
         {
             if (report.Kind == BounceKind.HardBounce && match.DeliveryId is { } delivery)
-                Execute(connection, transaction, "mark-delivery-bounced", ("$id", delivery), ("$error", report.Diagnostic ?? report.StatusCode), ("$now", now));
+                Execute(connection, transaction, "mark-delivery-bounced", ("@id", delivery), ("@error", report.Diagnostic ?? report.StatusCode), ("@now", now));
             var status = report.Kind switch
             {
                 BounceKind.HardBounce => SubscriberStatus.Bounced,
@@ -51,30 +51,30 @@ public sealed class BounceRecorder(Database database, VerpAddress? verp, int sof
                 _ => (SubscriberStatus?)null,
             };
             if (status is { } s)
-                suppressed = Execute(connection, transaction, "suppress", ("$id", subscriber), ("$status", s.ToText()), ("$now", now)) > 0;
+                suppressed = Execute(connection, transaction, "suppress", ("@id", subscriber), ("@status", s.ToText()), ("@now", now)) > 0;
         }
         transaction.Commit();
         return new BounceOutcome(report, match, true, suppressed);
     }
 
-    private static long SoftStreak(SqliteConnection connection, SqliteTransaction transaction, long subscriber)
+    private static long SoftStreak(DbConnection connection, DbTransaction transaction, long subscriber)
     {
-        using var command = Command(connection, transaction, "soft-streak", ("$subscriber", subscriber));
+        using var command = Command(connection, transaction, "soft-streak", ("@subscriber", subscriber));
         return (long)command.ExecuteScalar()!;
     }
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string name, params (string, object?)[] parameters)
+    private static int Execute(DbConnection connection, DbTransaction transaction, string name, params (string, object?)[] parameters)
     {
         using var command = Command(connection, transaction, name, parameters);
         return command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string name, params (string Name, object? Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string name, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqlCatalog.Get("bounces", name);
-        foreach (var (parameterName, value) in parameters) command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+        command.CommandText = command.Connection!.Sql("bounces", name);
+        foreach (var (parameterName, value) in parameters) command.Bind(parameterName, value ?? DBNull.Value);
         return command;
     }
 }

@@ -43,8 +43,8 @@ public sealed class BounceStore(Database database)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("bounces", statement);
-        command.Parameters.AddWithValue("$issue", issueId);
+        command.CommandText = command.Connection!.Sql("bounces", statement);
+        command.Bind("@issue", issueId);
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<BounceKind, int>();
         while (reader.Read()) counts[BounceKindText.Parse(reader.GetString(0))] = reader.GetInt32(1);
@@ -57,8 +57,8 @@ public sealed class BounceStore(Database database)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = SqlCatalog.Get("bounces", "of-subscriber");
-        command.Parameters.AddWithValue("$id", subscriberId);
+        command.CommandText = command.Connection!.Sql("bounces", "of-subscriber");
+        command.Bind("@id", subscriberId);
         using var reader = command.ExecuteReader();
         var rows = new List<RecordedBounce>();
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

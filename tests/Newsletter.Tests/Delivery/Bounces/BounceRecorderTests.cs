@@ -157,7 +157,7 @@ public class BounceRecorderTests
         using var connection = _database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$p", parameter ?? DBNull.Value);
+        command.Bind("$p", parameter ?? DBNull.Value);
         return command.ExecuteScalar();
     }
 }
