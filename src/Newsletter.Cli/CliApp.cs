@@ -71,6 +71,7 @@ public static class CliApp
             BouncesCommand.Create(),       // bounces and complaints that came back as mail: import, fetch
             ServeCommand.Create(),         // poll votes, unsubscribe, archive
             StatsCommand.Create(),         // ratings per issue
+            DbCommand.Create(),            // the schema: migrate, version, copy into PostgreSQL
             QuickstartCommand.Create(),    // the main job on the embedded defaults, for a first look
         };
         root.Options.Add(CommonOptions.Config);

@@ -26,7 +26,10 @@ public sealed class NewsletterSettings
     /// <summary>Postal address printed in every footer (CAN-SPAM requires one).</summary>
     public string PostalAddress { get; init; } = "";
 
-    /// <summary>Absolute path of the SQLite database file.</summary>
+    /// <summary>
+    /// Absolute path of the SQLite database file, or a PostgreSQL connection string or <c>postgres://</c> URL (see
+    /// <see cref="DatabaseSetting"/>); its password is better left to <c>NEWSLETTER_DATABASE_PASSWORD</c> or <c>PGPASSWORD</c>.
+    /// </summary>
     public string Database { get; init; } = "newsletter.db";
 
     /// <summary>

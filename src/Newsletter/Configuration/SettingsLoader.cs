@@ -74,7 +74,8 @@ public static class SettingsLoader
             ReplyTo = string.IsNullOrWhiteSpace(s.ReplyTo) ? null : s.ReplyTo,
             BaseUrl = s.BaseUrl.TrimEnd('/'),
             PostalAddress = s.PostalAddress,
-            Database = Abs(s.Database),
+            // A server address is kept as written; a file is found beside the configuration.
+            Database = DatabaseSetting.IsServer(s.Database) ? s.Database.Trim() : Abs(s.Database),
             DatabaseBusyTimeout = s.DatabaseBusyTimeout,
             Issues = Abs(s.Issues),
             Templates = Abs(s.Templates),

@@ -14,7 +14,7 @@ internal static class SettingsValidator
             || string.IsNullOrEmpty(baseUrl.Host) || !settings.BaseUrl.Contains("://", StringComparison.Ordinal))
             throw ConfigurationFileException.ForSetting(settings.ConfigFile, "baseUrl",
                 $"must be an absolute http or https URL where 'serve' is reachable, e.g. \"https://news.example.com\"; got \"{settings.BaseUrl}\"");
-        if (Directory.Exists(settings.Database) || Path.EndsInDirectorySeparator(settings.Database))
+        if (!DatabaseSetting.IsServer(settings.Database) && (Directory.Exists(settings.Database) || Path.EndsInDirectorySeparator(settings.Database)))
             throw ConfigurationFileException.ForSetting(settings.ConfigFile, "database",
                 $"must name a file, e.g. \"newsletter.db\"; \"{settings.Database}\" is a folder");
         if (settings.DatabaseBusyTimeout is < 1 or > 3600)

@@ -41,14 +41,42 @@ public sealed class Database
     /// <param name="busyTimeout">How long a statement waits for another connection's lock; 30 s when null.</param>
     /// <exception cref="DbException">The database cannot be opened or reached, or a SQLite migration failed (rolled back).</exception>
     /// <exception cref="StorageException">The schema is newer than this program, or (PostgreSQL) older and not migrated yet.</exception>
-    /// <exception cref="ArgumentException">A PostgreSQL address that cannot be read.</exception>
+    /// <exception cref="StorageException">Also: a PostgreSQL address that cannot be read.</exception>
     public static Database Open(string setting, TimeSpan? busyTimeout = null)
     {
-        var address = DatabaseAddress.Parse(setting, Configuration.RunEnvironment.Current.Variable);
+        var address = Address(setting);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
         return address.Kind == StoreKind.Sqlite
             ? SqliteDatabase.Open(address.Value, timeout)
             : PostgresDatabase.Open(address, timeout);
+    }
+
+    /// <summary>
+    /// Opens the database for <c>db migrate</c> and <c>db copy</c>: like <see cref="Open"/>, except that a PostgreSQL
+    /// database that is empty or behind this program is accepted, for <see cref="Migrate"/> to bring it up to date.
+    /// </summary>
+    /// <exception cref="DbException">The database cannot be opened or reached.</exception>
+    /// <exception cref="StorageException">The schema is newer than this program.</exception>
+    /// <exception cref="StorageException">Also: a PostgreSQL address that cannot be read.</exception>
+    public static Database OpenForMigration(string setting, TimeSpan? busyTimeout = null)
+    {
+        var address = Address(setting);
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
+        return address.Kind == StoreKind.Sqlite
+            ? SqliteDatabase.Open(address.Value, timeout)
+            : PostgresDatabase.Open(address, timeout, requireSchema: false);
+    }
+
+    private static DatabaseAddress Address(string setting)
+    {
+        try
+        {
+            return DatabaseAddress.Parse(setting, Configuration.RunEnvironment.Current.Variable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StorageException($"the 'database' setting: {e.Message}");
+        }
     }
 
     /// <summary>Applies the migrations this database lacks (<see cref="Migrator"/>); returns the versions applied.</summary>

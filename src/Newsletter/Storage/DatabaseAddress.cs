@@ -31,23 +31,13 @@ public sealed class DatabaseAddress
     /// <summary>Safe to print: the SQLite path, or <c>postgres://user@host:port/database</c> without the password.</summary>
     public string Display { get; }
 
-    /// <summary>True when <paramref name="setting"/> names a PostgreSQL server rather than a SQLite file.</summary>
-    public static bool IsServer(string setting)
-    {
-        var text = setting.TrimStart();
-        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || (text.Contains('=') && text.Contains("host", StringComparison.OrdinalIgnoreCase) && text.Contains(';'))
-            || text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>Classifies <paramref name="setting"/>, reading the password from the environment when it has none.</summary>
     /// <param name="setting">The <c>database</c> setting.</param>
     /// <param name="variable">Reads an environment variable (by default the process's).</param>
     /// <exception cref="ArgumentException">A PostgreSQL address that cannot be read; the message never contains the password.</exception>
     public static DatabaseAddress Parse(string setting, Func<string, string?>? variable = null)
     {
-        if (!IsServer(setting)) return new DatabaseAddress(StoreKind.Sqlite, setting, setting);
+        if (!Configuration.DatabaseSetting.IsServer(setting)) return new DatabaseAddress(StoreKind.Sqlite, setting, setting);
         variable ??= Environment.GetEnvironmentVariable;
         var builder = setting.Contains("://", StringComparison.Ordinal) ? FromUrl(setting.Trim()) : FromConnectionString(setting);
         if (string.IsNullOrEmpty(builder.Password))
@@ -98,7 +88,8 @@ public sealed class DatabaseAddress
             var value = Uri.UnescapeDataString(pair[(equals + 1)..]);
             try
             {
-                builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+                if (key.Equals("sslmode", StringComparison.OrdinalIgnoreCase)) builder["SSL Mode"] = value.Replace("-", "", StringComparison.Ordinal);
+                else builder[key] = value;
             }
             catch (ArgumentException)
             {

@@ -5,13 +5,13 @@ namespace Newsletter.Audience;
 
 /// <summary>
 /// A bounded queue between the thread that reads and checks rows and a thread that runs the
-/// <see cref="ImportWriter"/>. At most <see cref="Depth"/> chunks wait, so memory stays flat however long the
+/// <see cref="IImportWriter"/>. At most <see cref="Depth"/> chunks wait, so memory stays flat however long the
 /// file; a failed write stops the reading at the next chunk and is rethrown by <see cref="Add"/> or
 /// <see cref="Complete"/>. Disposing without <see cref="Complete"/> (the reader failed) stops the writer and waits for it.
 /// </summary>
 internal sealed class ImportBatches : IDisposable
 {
-    private const int ChunkRows = 20 * ImportWriter.BatchSize;
+    private const int ChunkRows = 20 * IImportWriter.ChunkUnit;
     private const int Depth = 4;
 
     private readonly Channel<List<(int Line, ImportRow Row)>> _chunks =
@@ -19,7 +19,7 @@ internal sealed class ImportBatches : IDisposable
     private readonly Task _writing;
     private List<(int Line, ImportRow Row)> _chunk = new(ChunkRows);
 
-    public ImportBatches(ImportWriter writer) =>
+    public ImportBatches(IImportWriter writer) =>
         _writing = Task.Factory.StartNew(() => Drain(writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Queues a row; blocks while the writer is <see cref="Depth"/> chunks behind.</summary>
@@ -63,7 +63,7 @@ internal sealed class ImportBatches : IDisposable
         }
     }
 
-    private void Drain(ImportWriter writer)
+    private void Drain(IImportWriter writer)
     {
         try
         {

@@ -45,7 +45,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
         var erasedAddresses = new ErasedAddresses(database);
         var erased = erasedAddresses.LoadAll();
         using var run = new ImportRun(header);
-        using var writer = new ImportWriter(database, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()));
+        using var writer = IImportWriter.For(database, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()));
         // Writing (SQLite's B-trees) is about two thirds of an import's CPU, reading and checking the rest: on a
         // second thread the writes overlap the reading instead of waiting for it.
         using (var batches = new ImportBatches(writer))
@@ -74,6 +74,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
             }
             batches.Complete();
         }
+        writer.Complete();
         var write = !options.DryRun && !(options.AllOrNothing && run.Problems.Count > 0);
         if (write) writer.Commit();
         return new ImportReport(writer.Added, writer.Updated, run.Problems,

@@ -1,4 +1,4 @@
-// Writes an import's valid rows in batches, inside one transaction, and keeps what became of each.
+// Writes an import's valid rows into SQLite in batches, inside one transaction, and keeps what became of each.
 using Microsoft.Data.Sqlite;
 using Newsletter.Storage;
 using SQLitePCL;
@@ -12,10 +12,10 @@ namespace Newsletter.Audience;
 /// triggers. A large import rebuilds the append-only indexes at the end instead (<see cref="DeferredIndexes"/>).
 /// Used by one thread at a time; nothing is kept unless <see cref="Commit"/> is called.
 /// </summary>
-internal sealed class ImportWriter : IDisposable
+internal sealed class SqliteImportWriter : IImportWriter
 {
     /// <summary>Rows per statement; batches handed to <see cref="Write"/> should be multiples of it.</summary>
-    public const int BatchSize = 100;
+    public const int BatchSize = IImportWriter.ChunkUnit;
 
     private static readonly string[] RowParameters = ["email", "name", "first_name", "last_name", "fields", "status"];
     private static readonly string[] TagParameters = ["tag", "id"];
@@ -29,7 +29,7 @@ internal sealed class ImportWriter : IDisposable
     private readonly Dictionary<string, long> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Tag, long Id)> _tags = new(BatchSize);
 
-    public ImportWriter(Database database, string source, string now)
+    public SqliteImportWriter(Database database, string source, string now)
     {
         _connection = (SqliteConnection)database.Connect();
         using (var pragma = _connection.CreateCommand())
@@ -68,6 +68,11 @@ internal sealed class ImportWriter : IDisposable
         var whole = rows.Count - rows.Count % BatchSize;
         for (var first = 0; first < whole; first += BatchSize) WriteRows(_upsertBatch, rows, first);
         for (var first = whole; first < rows.Count; first++) WriteRows(_upsertOne, rows, first);
+    }
+
+    /// <summary>Nothing to do: every row was written as it came.</summary>
+    public void Complete()
+    {
     }
 
     /// <summary>Writes the queued tags and commits.</summary>

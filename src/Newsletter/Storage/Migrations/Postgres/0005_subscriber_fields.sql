@@ -1,0 +1,47 @@
+-- Version 5 on PostgreSQL: custom fields as rows beside the JSON column, so a segment such as `plan = pro` reads
+-- one range of this primary key. The JSON column stays the record templates read; the statement triggers below
+-- keep these rows equal to its string members on every write, set-based over each statement's changed rows, so a
+-- bulk import pays one pass instead of one call per row.
+CREATE TABLE subscriber_fields (
+    name          text NOT NULL,                    -- the JSON key, exact: `Plan` and `plan` are two fields
+    value         text COLLATE nocase NOT NULL,     -- segments compare values without regard to case
+    subscriber_id bigint NOT NULL,                  -- subscribers.id
+    PRIMARY KEY (name, value, subscriber_id)
+);
+
+INSERT INTO subscriber_fields (name, value, subscriber_id)
+SELECT f.key, f.value #>> '{}', s.id FROM subscribers s, jsonb_each(s.fields::jsonb) f WHERE jsonb_typeof(f.value) = 'string';
+
+CREATE FUNCTION subscriber_fields_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO subscriber_fields (name, value, subscriber_id)
+    SELECT f.key, f.value #>> '{}', n.id FROM inserted n, jsonb_each(n.fields::jsonb) f WHERE jsonb_typeof(f.value) = 'string';
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION subscriber_fields_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM subscriber_fields sf
+    USING before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(o.fields::jsonb) f
+    WHERE n.fields IS DISTINCT FROM o.fields AND jsonb_typeof(f.value) = 'string'
+      AND sf.name = f.key AND sf.value = f.value #>> '{}' AND sf.subscriber_id = o.id;
+    INSERT INTO subscriber_fields (name, value, subscriber_id)
+    SELECT f.key, f.value #>> '{}', n.id
+    FROM before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(n.fields::jsonb) f
+    WHERE n.fields IS DISTINCT FROM o.fields AND jsonb_typeof(f.value) = 'string';
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION subscriber_fields_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM subscriber_fields sf USING deleted o, jsonb_each(o.fields::jsonb) f
+    WHERE jsonb_typeof(f.value) = 'string' AND sf.name = f.key AND sf.value = f.value #>> '{}' AND sf.subscriber_id = o.id;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER subscriber_fields_on_insert AFTER INSERT ON subscribers
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION subscriber_fields_inserted();
+CREATE TRIGGER subscriber_fields_on_update AFTER UPDATE ON subscribers
+    REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION subscriber_fields_updated();
+CREATE TRIGGER subscriber_fields_on_delete AFTER DELETE ON subscribers
+    REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION subscriber_fields_deleted();
