@@ -6,7 +6,12 @@ using Newsletter.Text;
 
 namespace Newsletter.Cli;
 
-/// <summary>Wraps command bodies so every failure a person can fix prints once, on standard error, with its position.</summary>
+/// <summary>
+/// Wraps command bodies so every failure a person can fix prints once, on standard error, with its position:
+/// <see cref="NewsletterException"/> (bad input, <see cref="InputException"/> among them) and <see cref="IOException"/>
+/// exit with <see cref="ExitCodes.InputError"/>; an unusable database (<see cref="DbException"/>, <see cref="StorageException"/>) or data read back
+/// corrupt (<see cref="InvalidDataException"/>) with <see cref="ExitCodes.Unavailable"/>.
+/// </summary>
 internal static class CommandRunner
 {
     public static async Task<int> Run(Func<Task<int>> body)
@@ -32,8 +37,14 @@ internal static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Unavailable);
         }
-        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
+        catch (InvalidDataException e)
         {
+            // What the program itself stored or signed reads back corrupt: the database is damaged, not the input.
+            return Fail(e.Message, ExitCodes.Unavailable);
+        }
+        catch (IOException e)
+        {
+            // A file or folder the person named is missing or unreadable (FileNotFound and DirectoryNotFound are IOExceptions).
             return Fail(e.Message, ExitCodes.InputError);
         }
     }

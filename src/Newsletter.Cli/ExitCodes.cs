@@ -7,7 +7,10 @@ internal static class ExitCodes
     /// <summary>Done.</summary>
     public const int Ok = 0;
 
-    /// <summary>Bad input: an issue file, template, CSV or configuration error; nothing was changed.</summary>
+    /// <summary>
+    /// Bad input: an issue file, template, CSV, configuration or command-line argument error (a
+    /// <see cref="NewsletterException"/>), or a file that is not there; nothing was changed.
+    /// </summary>
     public const int InputError = 1;
 
     /// <summary>A send stopped before every delivery was made (paused, or deliveries deferred).</summary>
@@ -21,7 +24,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// Not bad input: the database could not be used (locked by another process past the busy timeout, read-only,
-    /// disk full, damaged). Nothing was changed; trying again later may work.
+    /// disk full, damaged), or it holds what the program never writes (an <see cref="InvalidDataException"/>).
+    /// Nothing was changed; trying again later may work.
     /// </summary>
     public const int Unavailable = 6;
 }

@@ -16,7 +16,11 @@ using Newsletter.Web.Unsubscribe;
 
 namespace Newsletter.Web;
 
-/// <summary>The web application: poll votes, unsubscribe, the issue archive, sign-up, the stats page and the design's logo, on Kestrel.</summary>
+/// <summary>
+/// The web application: poll votes, unsubscribe, the issue archive, sign-up, the stats page and the design's logo, on
+/// Kestrel. Each feature maps its own route group (<c>MapPolls</c>, <c>MapUnsubscribe</c>, <c>MapArchive</c>,
+/// <c>MapStats</c>, <c>MapSignup</c>, <c>MapDesign</c>) and its endpoints take the services of <see cref="SiteServices"/>.
+/// </summary>
 public static class NewsletterSite
 {
     /// <summary>Builds the application for <paramref name="workspace"/>, listening on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>).</summary>
@@ -26,10 +30,7 @@ public static class NewsletterSite
         builder.WebHost.UseUrls(urls);
         // Warnings only: request logs would carry personal link tokens and client addresses.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(workspace);
-        builder.Services.AddSingleton(_ => new PollServices(workspace));
-        // Built once: an issue page or the feed prepares an issue only when its file or a template has changed.
-        builder.Services.AddSingleton(new ArchiveRenderers(workspace));
+        builder.Services.AddSiteServices(workspace);
         AddRateLimits(builder.Services, workspace.Settings.RateLimitPerMinute);
         builder.AddRequestLimits();
         var app = builder.Build();
@@ -57,7 +58,7 @@ public static class NewsletterSite
         app.MapArchive();
         app.MapStats();
         app.MapSignup();
-        app.MapDesign(workspace.Settings.Design);
+        app.MapDesign();
         return app;
     }
 

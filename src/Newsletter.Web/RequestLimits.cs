@@ -48,12 +48,16 @@ public static class RequestLimits
         {
             await Refuse(context, e.StatusCode, "The form is too large. Please shorten what you typed and send it again.");
         }
-        catch (InvalidDataException) when (!context.Response.HasStarted)
+        catch (InvalidDataException e) when (!context.Response.HasStarted && IsFormLimit(e))
         {
             // Form reading reports a value or field count over the limit this way.
             await Refuse(context, StatusCodes.Status400BadRequest, "A field of the form is too long. Please shorten it and send it again.");
         }
     });
+
+    // ASP.NET Core's form readers throw it for a limit; the same type from the product means stored data is corrupt,
+    // which is no fault of the form and must not be answered as one.
+    private static bool IsFormLimit(InvalidDataException e) => e.Source?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
 
     private static Task Refuse(HttpContext context, int status, string message)
     {

@@ -139,7 +139,7 @@ public sealed class Workspace
     /// The message composer for this newsletter, signing with DKIM when the <c>dkim</c> section is set and sending each
     /// delivery from its own VERP address when <c>bounceAddress</c> is.
     /// </summary>
-    /// <exception cref="FormatException">The From, Reply-To or bounce address setting is not a mailbox.</exception>
+    /// <exception cref="InputException">The From, Reply-To, bounce address or <c>unsubscribeMailto</c> setting is malformed.</exception>
     /// <exception cref="ConfigurationFileException">The DKIM key cannot be read.</exception>
     public MessageComposer Composer() => new(Settings.Name, MailboxParser.Parse(Settings.From),
         Settings.ReplyTo is null ? null : MailboxParser.Parse(Settings.ReplyTo), Clock, _signer.Value, Settings.UnsubscribeMailto, Verp());
@@ -199,7 +199,7 @@ public sealed class Workspace
     }
 
     /// <summary>Per-delivery envelope senders (VERP) from <c>bounceAddress</c>, or null when it is not set.</summary>
-    /// <exception cref="FormatException">The bounce address is not a valid address.</exception>
+    /// <exception cref="InputException">The bounce address is not a valid address; the message names the setting.</exception>
     public VerpAddress? Verp()
     {
         if (Settings.BounceAddress is not { } address) return null;
@@ -207,14 +207,14 @@ public sealed class Workspace
         {
             return new VerpAddress(address, Keys);
         }
-        catch (FormatException e)
+        catch (InputException e)
         {
-            throw new FormatException($"bounceAddress '{address}': {e.Message}", e);
+            throw new InputException($"bounceAddress '{address}': {e.Message}", e);
         }
     }
 
     /// <summary>The bounce pipeline: parse returned mail, tie it to deliveries, record it once, suppress when due.</summary>
-    /// <exception cref="FormatException">The bounce address is not a valid address.</exception>
+    /// <exception cref="InputException">The bounce address is not a valid address.</exception>
     public BounceProcessor Bounces()
     {
         var verp = Verp();

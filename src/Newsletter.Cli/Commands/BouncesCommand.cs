@@ -82,7 +82,7 @@ internal static class BouncesCommand
             Write(source, outcome);
             return 0;
         }
-        catch (FormatException e)
+        catch (InputException e)
         {
             CliConsole.Error.WriteLine($"error: {source}: {e.Message}");
             return 1;

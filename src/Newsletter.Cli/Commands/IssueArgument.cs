@@ -8,13 +8,13 @@ namespace Newsletter.Cli.Commands;
 internal static class IssueArgument
 {
     /// <summary>The record of the issue; a file that was never sent is parsed and recorded first.</summary>
-    /// <exception cref="FormatException">Neither a file nor a recorded slug.</exception>
+    /// <exception cref="InputException">Neither a file nor a recorded slug.</exception>
     public static IssueRecord Resolve(Workspace workspace, string text)
     {
         var file = RunEnvironment.Current.FullPathOfArgument(text);
         if (File.Exists(file)) return workspace.Issues.Register(workspace.LoadIssue(file));
         var slug = Path.GetFileNameWithoutExtension(text);
         return workspace.Issues.FindBySlug(slug)
-            ?? throw new FormatException($"'{text}' is neither an issue file nor the slug of a recorded issue");
+            ?? throw new InputException($"'{text}' is neither an issue file nor the slug of a recorded issue");
     }
 }

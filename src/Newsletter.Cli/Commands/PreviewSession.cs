@@ -74,7 +74,7 @@ internal sealed class PreviewSession(string configPath, string issuePath)
             _renderer = _workspace.Prepare(_issue, issueId);
             _error = null;
         }
-        catch (Exception e) when (e is NewsletterException or IOException or FormatException)
+        catch (Exception e) when (e is NewsletterException or IOException or InvalidDataException)
         {
             _renderer = null;
             _error = e.Message;

@@ -21,7 +21,7 @@ internal static class RenderCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var parsed = workspace.LoadIssue(RunEnvironment.Current.FullPathOfArgument(result.GetValue(issue)!));
             var recipient = result.GetValue(subscriber) is { } email
-                ? workspace.Subscribers.FindByEmail(email) ?? throw new FormatException($"{email} is not on the list")
+                ? workspace.Subscribers.FindByEmail(email) ?? throw new InputException($"{email} is not on the list")
                 : SampleSubscriber.Instance;
             // What would be sent, so the send service's checks apply: errors stop here; warnings are printed.
             var sendable = workspace.ReadyToSend(parsed);

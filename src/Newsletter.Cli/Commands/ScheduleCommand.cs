@@ -17,7 +17,7 @@ internal static class ScheduleCommand
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var time = ParseTime(result.GetValue(at)!);
             var record = IssueArgument.Resolve(workspace, result.GetValue(issue)!);
-            if (record.Status == "sent") throw new FormatException($"'{record.Slug}' has already been sent to everyone");
+            if (record.Status == "sent") throw new InputException($"'{record.Slug}' has already been sent to everyone");
             workspace.Issues.Schedule(record.Id, time);
             CliConsole.Out.WriteLine($"'{record.Slug}' is scheduled for {time.ToLocalTime():yyyy-MM-dd HH:mm zzz}" +
                 (time <= workspace.Clock.GetUtcNow() ? "; that is past, so the next 'send --due' sends it." : "."));
@@ -33,6 +33,6 @@ internal static class ScheduleCommand
             "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK"];
         if (DateTimeOffset.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var time))
             return time;
-        throw new FormatException($"{option} '{text}' is not a time; write it like 2026-11-23T08:00 (local) or 2026-11-23T07:00Z");
+        throw new InputException($"{option} '{text}' is not a time; write it like 2026-11-23T08:00 (local) or 2026-11-23T07:00Z");
     }
 }

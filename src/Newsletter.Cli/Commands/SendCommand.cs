@@ -184,7 +184,7 @@ internal static class SendCommand
                 message.WriteTo(Delivery.Messages.WireFormat.Options, measure);
                 bytes += measure.Length;
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or MimeKit.ParseException)
+            catch (Exception e) when (e is ArgumentException or MimeKit.ParseException)
             {
                 unbuildable.Add($"{subscriber.Email}: {e.Message}");
             }

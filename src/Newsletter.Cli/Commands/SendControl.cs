@@ -18,7 +18,7 @@ internal static class SendControl
     {
         var record = IssueArgument.Resolve(workspace, issue);
         if (record.CancelledAt is not null)
-            throw new FormatException($"'{record.Slug}' was cancelled and cannot be resumed");
+            throw new InputException($"'{record.Slug}' was cancelled and cannot be resumed");
         workspace.Issues.Resume(record.Id);
         CliConsole.Out.WriteLine($"Resumed '{record.Slug}'; 'newsletter send --due' (or cron) sends the rest.");
         return ExitCodes.Ok;

@@ -28,7 +28,7 @@ internal static class StatsCommand
             if (result.GetValue(issue) is { } wanted)
             {
                 var slug = Path.GetFileNameWithoutExtension(wanted);
-                var record = workspace.Issues.FindBySlug(slug) ?? throw new FormatException($"'{slug}' has not been sent yet");
+                var record = workspace.Issues.FindBySlug(slug) ?? throw new InputException($"'{slug}' has not been sent yet");
                 stats = [workspace.Stats.For(record, people)];
             }
             else

@@ -1,5 +1,6 @@
 // Serves the local images of a published issue, and nothing else, from the files beside it.
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsletter.Authoring;
 using Newsletter.Rendering;
 
@@ -13,13 +14,17 @@ namespace Newsletter.Web.Archive;
 public static class IssueImageFiles
 {
     /// <summary>The file for <paramref name="path"/> of issue <paramref name="slug"/>, or 404.</summary>
-    public static IResult Get(string slug, string path, Workspace workspace, HttpContext context)
+    /// <param name="slug">The issue, from the route.</param>
+    /// <param name="path">The image's path below the issue, from the route (decoded).</param>
+    /// <param name="issues">The published issues.</param>
+    /// <param name="context">The request, whose response gets the cache header.</param>
+    public static Results<PhysicalFileHttpResult, NotFound> Get(string slug, string path, PublishedIssues issues, HttpContext context)
     {
-        if (PublishedIssues.Find(workspace, slug) is not { } published || !Shows(published.Issue, path) ||
+        if (issues.Find(slug) is not { } published || !Shows(published.Issue, path) ||
             IssueImages.Find(published.Issue.SourcePath, path) is not { } file)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         context.Response.Headers.CacheControl = "public, max-age=86400";
-        return Results.File(file, IssueImages.ContentType(file), lastModified: File.GetLastWriteTimeUtc(file));
+        return TypedResults.PhysicalFile(file, IssueImages.ContentType(file), lastModified: File.GetLastWriteTimeUtc(file));
     }
 
     // The request path arrives decoded, so it is compared with the body's sources after the same decoding; only a

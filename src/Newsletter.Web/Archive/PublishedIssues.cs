@@ -10,21 +10,23 @@ namespace Newsletter.Web.Archive;
 public sealed record PublishedIssue(IssueRecord Record, Issue Issue);
 
 /// <summary>Lists and finds published issues, newest first. Drafts and issues whose file is gone or broken are left out.</summary>
-public static class PublishedIssues
+/// <param name="issues">The recorded issues.</param>
+/// <param name="issuesFolder">The folder of the issue files (the <c>issues</c> setting), where <c>SLUG.md</c> is looked for.</param>
+public sealed class PublishedIssues(IssueStore issues, string issuesFolder)
 {
-    /// <summary>Every published issue of <paramref name="workspace"/>, newest first (by date, then slug).</summary>
-    public static IReadOnlyList<PublishedIssue> List(Workspace workspace) =>
-        workspace.Issues.List().Select(r => Load(workspace, r)).OfType<PublishedIssue>()
+    /// <summary>Every published issue, newest first (by date, then slug).</summary>
+    public IReadOnlyList<PublishedIssue> List() =>
+        issues.List().Select(Load).OfType<PublishedIssue>()
             .OrderByDescending(p => p.Issue.Date).ThenByDescending(p => p.Record.Slug, StringComparer.Ordinal).ToList();
 
     /// <summary>The published issue <paramref name="slug"/>, or null.</summary>
-    public static PublishedIssue? Find(Workspace workspace, string slug) =>
-        workspace.Issues.FindBySlug(slug) is { } record ? Load(workspace, record) : null;
+    public PublishedIssue? Find(string slug) =>
+        issues.FindBySlug(slug) is { } record ? Load(record) : null;
 
-    private static PublishedIssue? Load(Workspace workspace, IssueRecord record)
+    private PublishedIssue? Load(IssueRecord record)
     {
         if (record.Status == "draft") return null;
-        var file = Path.Combine(workspace.Settings.Issues, record.Slug + ".md");
+        var file = Path.Combine(issuesFolder, record.Slug + ".md");
         if (!File.Exists(file)) return null;
         try
         {

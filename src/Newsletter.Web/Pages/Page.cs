@@ -17,7 +17,7 @@ public static class Page
     /// <param name="bodyHtml">Trusted HTML under the heading.</param>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="headHtml">Trusted extra <c>&lt;head&gt;</c> elements (canonical link, Open Graph tags).</param>
-    public static IResult Html(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string headHtml = "") =>
+    public static PageResult Html(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string headHtml = "") =>
         new PageResult(title, bodyHtml, statusCode, headHtml);
 
     /// <summary>The HTML of a page in <paramref name="look"/>; <paramref name="bodyHtml"/> and <paramref name="headHtml"/> are trusted.</summary>
@@ -69,10 +69,10 @@ public static class Page
     }
 
     /// <summary>The page for a form that cannot be accepted (400): <paramref name="reason"/> says why and that nothing was saved.</summary>
-    public static IResult BadForm(string reason) => Html("That did not work", $"<p>{E(reason)}</p>", StatusCodes.Status400BadRequest);
+    public static PageResult BadForm(string reason) => Html("That did not work", $"<p>{E(reason)}</p>", StatusCodes.Status400BadRequest);
 
     /// <summary>The page for a link that is not valid (forged, altered or for something that no longer exists).</summary>
-    public static IResult InvalidLink() => Html("This link is not valid",
+    public static PageResult InvalidLink() => Html("This link is not valid",
         "<p>The link may have been cut short or changed. Please use the link exactly as it appears in the email.</p>",
         StatusCodes.Status404NotFound);
 
@@ -80,6 +80,6 @@ public static class Page
     /// The page for a link from a test send (<c>send --test</c>): it is answered, so the editor sees the link works,
     /// but nothing is recorded.
     /// </summary>
-    public static IResult TestLink() => Html("This was a test email",
+    public static PageResult TestLink() => Html("This was a test email",
         "<p>This was a test email; your click was not recorded. The same link in the real issue records it.</p>");
 }

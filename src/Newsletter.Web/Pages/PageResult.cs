@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Newsletter.Web.Pages;
 
 /// <summary>
-/// The result <see cref="Page.Html"/> returns. The newsletter's name, accent and logo come from the
-/// <see cref="Workspace"/> the application registered, found when the response is written, so the endpoints that
-/// make pages need not pass them along.
+/// The result <see cref="Page.Html"/> returns, typed so endpoints can declare it (alone or in a
+/// <see cref="Microsoft.AspNetCore.Http.HttpResults.Results{TResult1, TResult2}"/>). The newsletter's name, accent and
+/// logo come from the <see cref="SiteLook"/> the application registered, found when the response is written, so the
+/// endpoints that make pages need not pass them along.
 /// </summary>
 public sealed class PageResult(string title, string bodyHtml, int statusCode, string headHtml) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
@@ -24,7 +25,7 @@ public sealed class PageResult(string title, string bodyHtml, int statusCode, st
     /// <inheritdoc/>
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var look = httpContext.RequestServices.GetService<Workspace>() is { } workspace ? SiteLook.From(workspace) : SiteLook.Plain;
+        var look = httpContext.RequestServices.GetService<SiteLook>() ?? SiteLook.Plain;
         return Results.Content(Page.Render(look, title, bodyHtml, headHtml), ContentType, statusCode: statusCode).ExecuteAsync(httpContext);
     }
 }

@@ -2,11 +2,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Newsletter.Authoring;
-using Newsletter.Delivery;
+using Newsletter.Audience;
 using Newsletter.Polls;
-using Newsletter.Web.Pages;
 using Newsletter.Signing;
+using Newsletter.Web.Links;
+using Newsletter.Web.Pages;
 
 namespace Newsletter.Web.Polls;
 
@@ -24,9 +24,11 @@ namespace Newsletter.Web.Polls;
 /// button is always counted.</item>
 /// <item>The vote goes through the <see cref="VoteWriter"/> and the thank-you page is sent only after its commit.</item>
 /// </list>
-/// A POST without a valid form token, or with a forged, altered, expired or other-purpose link token, writes nothing
-/// and gets a 4xx. From the thank-you page, <c>POST /poll/{token}/change</c> (field <c>rating</c>) changes the vote and
-/// <c>POST /poll/{token}/comment</c> stores the optional comment; our form token is their antiforgery.
+/// Every route of the group carries the link token; <see cref="SignedLinkFilter{TTarget}"/> checks it and finds its
+/// <see cref="VoteTarget"/> before a handler runs. A POST without a valid form token, or with a forged, altered, expired
+/// or other-purpose link token, writes nothing and gets a 4xx. From the thank-you page,
+/// <c>POST /poll/{token}/change</c> (field <c>rating</c>) changes the vote and <c>POST /poll/{token}/comment</c> stores
+/// the optional comment; our form token is their antiforgery.
 /// </summary>
 public static class PollEndpoints
 {
@@ -36,87 +38,89 @@ public static class PollEndpoints
     private static readonly FormKind[] VoteForms = [FormKind.PageVote, FormKind.PressedVote];
     private static readonly FormKind[] ThankYouForms = [FormKind.ThankYou];
 
-    /// <summary>Adds the poll endpoints.</summary>
+    /// <summary>Adds the poll endpoints under <c>/poll/{token}</c>.</summary>
     public static IEndpointRouteBuilder MapPolls(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PersonalLinks.VotePath + "{token}", Show);
-        app.MapPost(PersonalLinks.VotePath + "{token}", Vote).DisableAntiforgery();
-        app.MapPost(PersonalLinks.VotePath + "{token}/change", Change).DisableAntiforgery();
-        app.MapPost(PersonalLinks.VotePath + "{token}/comment", Comment).DisableAntiforgery();
+        // Our form token is the antiforgery of every POST here.
+        var polls = app.MapGroup(PersonalLinks.VotePath.TrimEnd('/'))
+            .AddEndpointFilter(new SignedLinkFilter<VoteTarget>(LinkPurpose.Vote, VoteWindow, VoteTarget.Find))
+            .DisableAntiforgery();
+        polls.MapGet("/{token}", Show);
+        polls.MapPost("/{token}", Vote);
+        polls.MapPost("/{token}/change", Change);
+        polls.MapPost("/{token}/comment", Comment);
         return app;
     }
 
-    private static IResult Show(string token, Workspace workspace, PollServices polls)
+    private static PageResult Show(HttpContext context, PollServices polls, FormToken forms)
     {
-        if (IsTest(token, workspace)) return Page.TestLink();
-        if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
-        var (claims, issue, option) = resolved;
-        polls.Guard.PageFetched(issue.Id, claims.SubscriberId, option.Value);
-        return PollPages.VotePage(issue, option, polls.Forms.Create(FormKind.PageVote, token));
+        var link = SignedLink<VoteTarget>.Of(context);
+        var (issue, option) = link.Target;
+        polls.Guard.PageFetched(issue.Id, link.Claims.SubscriberId, option.Value);
+        return PollPages.VotePage(issue, option, forms.Create(FormKind.PageVote, link.Token));
     }
 
-    private static async Task<IResult> Vote(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
+    private static async Task<PageResult> Vote(HttpContext context, PollServices polls, FormToken forms, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        if (IsTest(token, workspace)) return Page.TestLink();
-        if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
-        var (claims, issue, option) = resolved;
-        var form = await ReadFormAsync(request, cancellationToken);
+        var link = SignedLink<VoteTarget>.Of(context);
+        var (issue, option) = link.Target;
+        var form = await ReadFormAsync(context.Request, cancellationToken);
         if (form is null) return Page.BadForm("The rating was not sent from its page.");
-        if (!polls.Forms.TryVerify(form["form"], token, PollServices.VoteFormLifetime, VoteForms, out var kind, out var fetchedAt))
-            return PollPages.ConfirmPage(issue, option, polls.Forms.Create(FormKind.PressedVote, token),
+        if (!forms.TryVerify(form["form"], link.Token, PollServices.VoteFormLifetime, VoteForms, out var kind, out var fetchedAt))
+            return PollPages.ConfirmPage(issue, option, forms.Create(FormKind.PressedVote, link.Token),
                 "This page has expired, so your rating was not recorded yet.");
         if (kind == FormKind.PageVote)
         {
-            var wait = fetchedAt + PollServices.Settle - workspace.Clock.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, workspace.Clock, cancellationToken);
-            if (polls.Guard.LooksScanned(issue.Id, claims.SubscriberId, option.Value, fetchedAt))
-                return PollPages.ConfirmPage(issue, option, polls.Forms.Create(FormKind.PressedVote, token),
+            var wait = fetchedAt + PollServices.Settle - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
+            if (polls.Guard.LooksScanned(issue.Id, link.Claims.SubscriberId, option.Value, fetchedAt))
+                return PollPages.ConfirmPage(issue, option, forms.Create(FormKind.PressedVote, link.Token),
                     "Your email's security service opened every option of this poll, so we ask you to confirm.");
         }
-        return await RecordAsync(token, claims, issue, option.Value, workspace, polls, cancellationToken);
+        return await RecordAsync(link, option.Value, polls, forms, cancellationToken);
     }
 
     // "Changed your mind?" on the thank-you page: the reader pressed another option's button.
-    private static async Task<IResult> Change(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
+    private static async Task<PageResult> Change(HttpContext context, PollServices polls, FormToken forms, CancellationToken cancellationToken)
     {
-        if (IsTest(token, workspace)) return Page.TestLink();
-        if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
-        var (claims, issue, _) = resolved;
-        var form = await ReadFormAsync(request, cancellationToken);
-        if (form is null || !polls.Forms.TryVerify(form["form"], token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
+        var link = SignedLink<VoteTarget>.Of(context);
+        var form = await ReadFormAsync(context.Request, cancellationToken);
+        if (form is null || !forms.TryVerify(form["form"], link.Token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
             return Page.BadForm("This page has expired or the form was not sent from it. Please use the poll link in the email again.");
-        if (!int.TryParse(form["rating"], out var rating) || issue.Poll!.Find(rating) is null)
+        if (!int.TryParse(form["rating"], out var rating) || link.Target.Issue.Poll!.Find(rating) is null)
             return Page.BadForm("That is not one of this poll's options. Nothing was changed.");
-        return await RecordAsync(token, claims, issue, rating, workspace, polls, cancellationToken);
+        return await RecordAsync(link, rating, polls, forms, cancellationToken);
     }
 
-    private static async Task<IResult> Comment(string token, HttpRequest request, Workspace workspace, PollServices polls, CancellationToken cancellationToken)
+    private static async Task<PageResult> Comment(HttpContext context, FormToken forms, VoteStore votes, SubscriberStore subscribers,
+        CancellationToken cancellationToken)
     {
-        if (IsTest(token, workspace)) return Page.TestLink();
-        if (Resolve(token, workspace, polls) is not { } resolved) return Page.InvalidLink();
-        var (claims, issue, _) = resolved;
-        var form = await ReadFormAsync(request, cancellationToken);
-        if (form is null || !polls.Forms.TryVerify(form["form"], token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
+        var link = SignedLink<VoteTarget>.Of(context);
+        var (issue, subscriberId) = (link.Target.Issue, link.Claims.SubscriberId);
+        var form = await ReadFormAsync(context.Request, cancellationToken);
+        if (form is null || !forms.TryVerify(form["form"], link.Token, PollServices.ThankYouFormLifetime, ThankYouForms, out _, out _))
             return Page.BadForm("This comment form has expired or was not sent from its page. Please open the poll link in the email again.");
         var text = form["comment"].ToString();
         if (text.Trim().Length > VoteStore.MaxCommentLength)
             return Page.BadForm($"A comment holds at most {VoteStore.MaxCommentLength} characters; yours has {text.Trim().Length}. Nothing was saved.");
-        if (!workspace.Votes.SaveComment(issue.Id, claims.SubscriberId, text))
+        if (!votes.SaveComment(issue.Id, subscriberId, text))
             return Page.Html("Rate first", "<p>Please pick a rating in the email first; the comment goes with it.</p>", StatusCodes.Status409Conflict);
-        var current = workspace.Votes.Find(issue.Id, claims.SubscriberId)!;
-        var name = workspace.Subscribers.FindById(claims.SubscriberId)?.FirstName;
-        return PollPages.ThankYou(new ThankYouModel(issue, current.Rating, token, current.Comment, polls.Forms.Create(FormKind.ThankYou, token), name,
+        var current = votes.Find(issue.Id, subscriberId)!;
+        var name = subscribers.FindById(subscriberId)?.FirstName;
+        return PollPages.ThankYou(new ThankYouModel(issue, current.Rating, link.Token, current.Comment, forms.Create(FormKind.ThankYou, link.Token), name,
             string.IsNullOrWhiteSpace(text) ? "Your comment was removed." : "Thank you, your comment was saved."));
     }
 
     // Writes through the group-committing writer; the thank-you page goes out only after the commit.
-    private static async Task<IResult> RecordAsync(string token, LinkClaims claims, IssueRecord issue, int rating, Workspace workspace,
-        PollServices polls, CancellationToken cancellationToken)
+    private static async Task<PageResult> RecordAsync(SignedLink<VoteTarget> link, int rating, PollServices polls, FormToken forms,
+        CancellationToken cancellationToken)
     {
+        var issue = link.Target.Issue;
         VoteReceipt receipt;
         try
         {
-            receipt = await polls.Writer.RecordAsync(issue.Id, claims.SubscriberId, rating, cancellationToken);
+            receipt = await polls.Writer.RecordAsync(issue.Id, link.Claims.SubscriberId, rating, cancellationToken);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or System.Threading.Channels.ChannelClosedException)
         {
@@ -125,19 +129,7 @@ public static class PollEndpoints
                 StatusCodes.Status503ServiceUnavailable);
         }
         if (!receipt.Recorded) return Page.InvalidLink();
-        return PollPages.ThankYou(new ThankYouModel(issue, rating, token, receipt.Comment, polls.Forms.Create(FormKind.ThankYou, token), receipt.FirstName));
-    }
-
-    // A test send's links carry subscriber 0: answered, so the editor sees them work, and never counted.
-    private static bool IsTest(string token, Workspace workspace) =>
-        workspace.Tokens.TryVerify(token, LinkPurpose.Vote, VoteWindow, out var claims) && claims.IsTest;
-
-    // The link's own checks: signature, purpose, age, a known issue with a poll holding the option.
-    private static (LinkClaims Claims, IssueRecord Issue, PollOption Option)? Resolve(string token, Workspace workspace, PollServices polls)
-    {
-        if (!workspace.Tokens.TryVerify(token, LinkPurpose.Vote, VoteWindow, out var claims)) return null;
-        if (polls.Issue(claims.IssueId) is not { } issue) return null;
-        return issue.Poll?.Find(claims.Argument) is { } option ? (claims, issue, option) : null;
+        return PollPages.ThankYou(new ThankYouModel(issue, rating, link.Token, receipt.Comment, forms.Create(FormKind.ThankYou, link.Token), receipt.FirstName));
     }
 
     private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public static class PollPages
     /// saying when the page was served. A browser submits it at once through the script; without scripts the reader
     /// presses the button. Link scanners that only GET never post; those that run scripts are caught by the guard.
     /// </summary>
-    public static IResult VotePage(IssueRecord issue, PollOption option, string formToken) => Page.Html("Recording your rating…",
+    public static PageResult VotePage(IssueRecord issue, PollOption option, string formToken) => Page.Html("Recording your rating…",
         $"<p>Your rating of <strong>{Page.E(issue.Title)}</strong>: <strong>{Page.E(option.Emoji)} {Page.E(option.Label)}</strong></p>" +
         $"<form id=\"vote\" method=\"post\"><input type=\"hidden\" name=\"form\" value=\"{Page.E(formToken)}\">" +
         "<noscript><p>Press the button to record it.</p></noscript>" +
@@ -36,7 +36,7 @@ public static class PollPages
     /// Shown instead of recording when the vote looks like a link scanner's, or the page has expired: the reader
     /// presses one button (a pressed vote is never taken for a scan).
     /// </summary>
-    public static IResult ConfirmPage(IssueRecord issue, PollOption option, string formToken, string reason) => Page.Html("Please confirm your rating",
+    public static PageResult ConfirmPage(IssueRecord issue, PollOption option, string formToken, string reason) => Page.Html("Please confirm your rating",
         $"<p>{Page.E(reason)}</p>" +
         $"<p>Your rating of <strong>{Page.E(issue.Title)}</strong>: <strong>{Page.E(option.Emoji)} {Page.E(option.Label)}</strong></p>" +
         $"<form method=\"post\"><input type=\"hidden\" name=\"form\" value=\"{Page.E(formToken)}\">" +
@@ -46,7 +46,7 @@ public static class PollPages
     /// The thank-you page: the recorded choice, buttons to change it and the optional comment form, all posting
     /// under the reader's own link with one thank-you form token.
     /// </summary>
-    public static IResult ThankYou(ThankYouModel model, int statusCode = StatusCodes.Status200OK)
+    public static PageResult ThankYou(ThankYouModel model, int statusCode = StatusCodes.Status200OK)
     {
         var poll = model.Issue.Poll!;
         var chosen = poll.Find(model.Rating)!;

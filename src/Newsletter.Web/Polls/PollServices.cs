@@ -1,8 +1,8 @@
-// The long-lived parts of the poll endpoints: form tokens, the scanner guard, the vote writer and an issue cache.
+// The long-lived parts of the poll endpoints: the scanner guard, the vote writer and an issue cache.
 using System.Collections.Concurrent;
 using Newsletter.Delivery;
 using Newsletter.Polls;
-using Newsletter.Signing;
+using Newsletter.Storage;
 
 namespace Newsletter.Web.Polls;
 
@@ -25,20 +25,21 @@ public sealed class PollServices : IAsyncDisposable
 
     private static readonly TimeSpan IssueCacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly Workspace _workspace;
+    private readonly IssueStore _issueStore;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<long, (IssueRecord? Issue, DateTimeOffset Until)> _issues = new();
 
-    /// <summary>Creates the services of <paramref name="workspace"/> and starts its vote writer.</summary>
-    public PollServices(Workspace workspace)
+    /// <summary>Creates the services and starts the vote writer on <paramref name="database"/>.</summary>
+    /// <param name="issues">Where issues are looked up when the cache has none.</param>
+    /// <param name="database">The database votes are written to.</param>
+    /// <param name="clock">The time source of the guard, the writer and the cache.</param>
+    public PollServices(IssueStore issues, Database database, TimeProvider clock)
     {
-        _workspace = workspace;
-        Forms = new FormToken(workspace.Keys, workspace.Clock);
-        Guard = new ScannerGuard(workspace.Clock, ScannerGuard.DefaultWindow);
-        Writer = new VoteWriter(workspace.Database, workspace.Clock);
+        _issueStore = issues;
+        _clock = clock;
+        Guard = new ScannerGuard(clock, ScannerGuard.DefaultWindow);
+        Writer = new VoteWriter(database, clock);
     }
-
-    /// <summary>Form tokens (antiforgery, and when a vote page was fetched).</summary>
-    public FormToken Forms { get; }
 
     /// <summary>The link-scanner guard.</summary>
     public ScannerGuard Guard { get; }
@@ -49,9 +50,9 @@ public sealed class PollServices : IAsyncDisposable
     /// <summary>The issue with this id, cached for a few seconds; null when there is none.</summary>
     public IssueRecord? Issue(long id)
     {
-        var now = _workspace.Clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (_issues.TryGetValue(id, out var cached) && cached.Until > now) return cached.Issue;
-        var issue = _workspace.Issues.FindById(id);
+        var issue = _issueStore.FindById(id);
         _issues[id] = (issue, now + IssueCacheLifetime);
         return issue;
     }

@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Newsletter.Configuration;
 using Newsletter.Reporting;
 using Newsletter.Web.Pages;
 using Newsletter.Text;
@@ -24,21 +26,22 @@ public static class StatsEndpoints
     /// <summary>Adds the stats endpoint.</summary>
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/stats", Show);
+        var stats = app.MapGroup("/stats");
+        stats.MapGet("/", Show);
         return app;
     }
 
-    private static IResult Show(HttpRequest request, Workspace workspace)
+    private static Results<PageResult, NotFound> Show(HttpRequest request, StatsReport report, NewsletterSettings settings)
     {
-        if (!Authorized(request, workspace)) return Results.NotFound();
+        if (!Authorized(request, settings)) return TypedResults.NotFound();
         var withEmails = request.Query["emails"] == "1";
-        var all = workspace.Stats.ForAll(withEmails);
+        var all = report.ForAll(withEmails);
         var body = new StringBuilder();
         if (all.Count == 0) body.Append("<p>No issue has been sent yet.</p>");
         var top = all.SelectMany(s => s.Votes).Select(v => v.Value).DefaultIfEmpty(5).Max();
         if (all.Count > 0) body.Append("<h2>Average rating across issues</h2>").Append(SvgCharts.Trend(StatsReport.Trend(all), top));
         foreach (var stats in all.Reverse()) body.Append(Issue(stats));
-        return Page.Html($"{workspace.Settings.Name}: ratings, unsubscribes and bounces", body.ToString());
+        return Page.Html($"{settings.Name}: ratings, unsubscribes and bounces", body.ToString());
     }
 
     private static string Issue(IssueStats stats)
@@ -76,10 +79,10 @@ public static class StatsEndpoints
     private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     // Compares hashes in fixed time, so neither the secret's content nor its length leaks through timing.
-    private static bool Authorized(HttpRequest request, Workspace workspace)
+    private static bool Authorized(HttpRequest request, NewsletterSettings settings)
     {
         var secret = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrEmpty(secret)) secret = workspace.Settings.StatsToken;
+        if (string.IsNullOrEmpty(secret)) secret = settings.StatsToken;
         if (string.IsNullOrEmpty(secret)) return false;
         var header = request.Headers.Authorization.ToString();
         var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : request.Query["key"].ToString();

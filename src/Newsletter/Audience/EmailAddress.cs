@@ -15,9 +15,9 @@ public static class EmailAddress
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
     /// <summary>Returns the normalised address (trimmed, domain lower-cased in punycode).</summary>
-    /// <exception cref="FormatException">The address is invalid; the message says why.</exception>
+    /// <exception cref="InputException">The address is invalid; the message says why.</exception>
     public static string Normalize(string address) =>
-        TryNormalize(address, out var normalized, out var reason) ? normalized : throw new FormatException(reason);
+        TryNormalize(address, out var normalized, out var reason) ? normalized : throw new InputException(reason);
 
     /// <summary>Validates and normalises <paramref name="address"/>; on failure <paramref name="reason"/> says why.</summary>
     public static bool TryNormalize(string? address, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? reason)

@@ -70,9 +70,22 @@ public static class SubscriberStatusText
     public static string ToText(this SubscriberStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>Parses stored text.</summary>
-    /// <exception cref="FormatException">Unknown status text.</exception>
+    /// <exception cref="InvalidDataException">Unknown status text: the database holds what this program never writes.</exception>
     public static SubscriberStatus Parse(string text) =>
-        Enum.TryParse<SubscriberStatus>(text, ignoreCase: true, out var status)
-            ? status
-            : throw new FormatException($"unknown subscriber status '{text}'");
+        TryParse(text, out var status) ? status : throw new InvalidDataException($"the database holds an unknown subscriber status '{text}'");
+
+    /// <summary>Reads a status name as a person writes it (<c>active</c>, <c>Bounced</c>: any case); false for anything else.</summary>
+    public static bool TryParse(string text, out SubscriberStatus status)
+    {
+        // Not Enum.TryParse: it also takes numbers ("3") and lists ("active,bounced"), and only the names are statuses.
+        var wanted = text.Trim().ToLowerInvariant();
+        foreach (var candidate in Enum.GetValues<SubscriberStatus>())
+        {
+            if (candidate.ToText() != wanted) continue;
+            status = candidate;
+            return true;
+        }
+        status = default;
+        return false;
+    }
 }

@@ -26,9 +26,9 @@ public static class SubscriberName
     }
 
     /// <summary>The name as stored: trimmed, or null when blank.</summary>
-    /// <exception cref="FormatException">The name breaks a rule; the message says which.</exception>
+    /// <exception cref="InputException">The name breaks a rule; the message says which.</exception>
     public static string? Normalize(string? name) =>
-        TryValidate(name, out var reason) ? (string.IsNullOrWhiteSpace(name) ? null : name.Trim()) : throw new FormatException(reason);
+        TryValidate(name, out var reason) ? (string.IsNullOrWhiteSpace(name) ? null : name.Trim()) : throw new InputException(reason);
 
     private static string? Check(string? name)
     {

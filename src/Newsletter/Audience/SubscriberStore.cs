@@ -11,7 +11,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
 {
     /// <summary>Adds an active subscriber, or updates the name, merges the fields and adds the tags of an existing one (status is kept).</summary>
     /// <returns>The stored subscriber.</returns>
-    /// <exception cref="FormatException">The address, the name (see <see cref="SubscriberName"/>) or a tag is invalid.</exception>
+    /// <exception cref="InputException">The address, the name (see <see cref="SubscriberName"/>) or a tag is invalid.</exception>
     public Subscriber Add(string email, string? name, IReadOnlyDictionary<string, string>? fields = null, string source = "cli",
         IEnumerable<string>? tags = null)
     {
@@ -20,7 +20,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         var subscriber = Add(connection, transaction, EmailAddress.Normalize(email), name, fields, source);
         foreach (var text in tags ?? [])
         {
-            if (!Tags.TryNormalize(text, out var tag, out var reason)) throw new FormatException(reason);
+            if (!Tags.TryNormalize(text, out var tag, out var reason)) throw new InputException(reason);
             AddTag(connection, transaction, subscriber.Id, tag);
         }
         transaction.Commit();
@@ -28,7 +28,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Adds within an open transaction; <paramref name="normalizedEmail"/> must already be normalised.</summary>
-    /// <exception cref="FormatException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
+    /// <exception cref="InputException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
     public Subscriber Add(DbConnection connection, DbTransaction? transaction, string normalizedEmail, string? name,
         IReadOnlyDictionary<string, string>? fields, string source)
     {
@@ -61,7 +61,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Adds a pending subscriber (double opt-in, RFC 5321 address already normalised); returns its id.</summary>
-    /// <exception cref="FormatException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
+    /// <exception cref="InputException">The name breaks a rule of <see cref="SubscriberName"/>.</exception>
     public long AddPending(string normalizedEmail, string? name, string source)
     {
         using var connection = database.Connect();
@@ -86,7 +86,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     }
 
     /// <summary>The subscriber with this address, or null. The address is normalised first.</summary>
-    /// <exception cref="FormatException">The address is invalid.</exception>
+    /// <exception cref="InputException">The address is invalid.</exception>
     public Subscriber? FindByEmail(string email)
     {
         using var connection = database.Connect();

@@ -8,7 +8,7 @@ public static class ContrastRatio
     public const double TextMinimum = 4.5;
 
     /// <summary>The ratio of <paramref name="first"/> to <paramref name="second"/>, from 1 (same) to 21 (black on white).</summary>
-    /// <exception cref="FormatException">A colour is not written <c>#rrggbb</c>.</exception>
+    /// <exception cref="ArgumentException">A colour is not written <c>#rrggbb</c> (settings validation lets no other form through).</exception>
     public static double Of(string first, string second)
     {
         var (a, b) = (Luminance(first), Luminance(second));
@@ -18,7 +18,8 @@ public static class ContrastRatio
     // Relative luminance: each sRGB channel linearised, then weighted by how bright the eye sees it.
     private static double Luminance(string colour)
     {
-        if (colour.Length != 7 || colour[0] != '#') throw new FormatException($"'{colour}' is not a colour written #rrggbb");
+        if (colour.Length != 7 || colour[0] != '#' || !colour.Skip(1).All(char.IsAsciiHexDigit))
+            throw new ArgumentException($"'{colour}' is not a colour written #rrggbb", nameof(colour));
         double Channel(int offset)
         {
             var c = Convert.ToInt32(colour.Substring(offset, 2), 16) / 255.0;

@@ -15,6 +15,9 @@ namespace Newsletter.Checks;
 public sealed partial class CssSupport
 {
     private static readonly HtmlParser Parser = new();
+    // One for every block: ParseStyleClass keeps nothing in the parser (a new StyleClass per call, static regexes
+    // only), so sharing it is safe on any thread. CssParserContractTests holds PreMailer to that.
+    private static readonly CssParser DeclarationParser = new();
     private readonly IReadOnlyList<Feature> _features;
 
     /// <summary>One row of the data table.</summary>
@@ -58,7 +61,7 @@ public sealed partial class CssSupport
     }
 
     // PreMailer's parser, which the inliner wrote these declarations with, reads them back as written.
-    private static IEnumerable<CssAttribute> Declarations(string block) => new CssParser().ParseStyleClass("", block).Attributes;
+    private static IEnumerable<CssAttribute> Declarations(string block) => DeclarationParser.ParseStyleClass("", block).Attributes;
 
     private static CssSupport Load()
     {

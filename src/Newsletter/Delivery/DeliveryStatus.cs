@@ -41,12 +41,12 @@ public static class DeliveryStatusText
     };
 
     /// <summary>Parses stored text.</summary>
-    /// <exception cref="FormatException">Unknown status text.</exception>
+    /// <exception cref="InvalidDataException">Unknown status text: the database holds what this program never writes.</exception>
     public static DeliveryStatus Parse(string text) => text switch
     {
         "soft-failed" => DeliveryStatus.Deferred,
         "failed" => DeliveryStatus.GaveUp,
         "pending" or "sending" or "sent" or "bounced" or "suppressed" => Enum.Parse<DeliveryStatus>(text, ignoreCase: true),
-        _ => throw new FormatException($"unknown delivery status '{text}'"),
+        _ => throw new InvalidDataException($"the database holds an unknown delivery status '{text}'"),
     };
 }

@@ -124,7 +124,7 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             message = context.Composer.Compose(context.Renderer.Render(delivery.Subscriber), delivery.Subscriber, delivery.MessageId,
                 context.Slug);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or MimeKit.ParseException)
+        catch (Exception e) when (e is ArgumentException or MimeKit.ParseException)
         {
             // One subscriber whose message cannot be built (a malformed address or name) fails alone; the run goes on.
             var reason = $"the message could not be built: {e.Message}";

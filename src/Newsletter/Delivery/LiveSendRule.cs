@@ -61,7 +61,7 @@ public static class LiveSendRule
         {
             domain = MailboxParser.Parse(from).Domain.TrimEnd('.').ToLowerInvariant();
         }
-        catch (FormatException)
+        catch (InputException)
         {
             return null; // Not a mailbox at all: settings validation says so with its own message.
         }

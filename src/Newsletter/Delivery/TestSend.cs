@@ -21,19 +21,19 @@ public sealed class TestSend(SubscriberStore subscribers, IDeliveryTransport tra
 
     /// <summary>Reads <c>--test</c>'s comma-separated addresses, each normalised (RFC 5321 mailbox, IDN domains in punycode).</summary>
     /// <param name="list">E.g. <c>me@buildnotes.dev,editor@buildnotes.dev</c>.</param>
-    /// <exception cref="FormatException">An address is malformed, or there are none or too many; the message names it.</exception>
+    /// <exception cref="InputException">An address is malformed, or there are none or too many; the message names it.</exception>
     public static IReadOnlyList<string> ParseAddresses(string list)
     {
         var addresses = new List<string>();
         foreach (var part in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!EmailAddress.TryNormalize(part, out var address, out var reason))
-                throw new FormatException($"--test: '{part}' is not an email address ({reason}); nothing was sent");
+                throw new InputException($"--test: '{part}' is not an email address ({reason}); nothing was sent");
             if (!addresses.Contains(address, StringComparer.OrdinalIgnoreCase)) addresses.Add(address);
         }
-        if (addresses.Count == 0) throw new FormatException("--test: give one or more addresses, e.g. --test me@example.org; nothing was sent");
+        if (addresses.Count == 0) throw new InputException("--test: give one or more addresses, e.g. --test me@example.org; nothing was sent");
         if (addresses.Count > MaxAddresses)
-            throw new FormatException($"--test: {addresses.Count} addresses, more than the {MaxAddresses} a test send takes; nothing was sent");
+            throw new InputException($"--test: {addresses.Count} addresses, more than the {MaxAddresses} a test send takes; nothing was sent");
         return addresses;
     }
 

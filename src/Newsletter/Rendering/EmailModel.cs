@@ -71,9 +71,6 @@ public sealed class EmailModel
     /// <summary>The newsletter-wide values alone (<c>newsletter</c>), which is all the stylesheet may use.</summary>
     public Dictionary<string, object?> ForStylesheet() => new() { ["newsletter"] = _newsletter };
 
-    /// <summary>The issue's public web-archive URL (absolute).</summary>
-    public string ArchiveUrl => (string)_issue["url"]!;
-
     /// <summary>The model for an anonymous web reader: empty subscriber fields, no poll and no personal links.</summary>
     public Dictionary<string, object?> ForArchive()
     {

@@ -12,7 +12,9 @@ public static class StoredTime
     public static string ToText(DateTimeOffset time) => time.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
     /// <summary>Parses a stored timestamp.</summary>
-    /// <exception cref="FormatException">Not a stored timestamp.</exception>
+    /// <exception cref="InvalidDataException">Not a timestamp: the database holds what this program never writes.</exception>
     public static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new InvalidDataException($"the database holds '{text}' where a timestamp belongs");
 }

@@ -97,6 +97,41 @@ public class SignupFlowTests
         });
     }
 
+    [Test]
+    public async Task Signup_ServeWithOtherConfigFile_NamesThatFileInTheTransportError()
+    {
+        using var workspace = new TestWorkspace();
+        var baseUrl = $"http://127.0.0.1:{TestWorkspace.FreePort()}";
+        workspace.Configure(c =>
+        {
+            c["baseUrl"] = baseUrl;
+            c["transport"] = "smtp://smtp.example.com/not-a-server";
+        });
+        // A newsletter.json beside it is not the configuration this run uses, and must not be the one named.
+        File.Move(workspace.PathOf("newsletter.json"), workspace.PathOf("other.json"));
+        File.WriteAllText(workspace.PathOf("newsletter.json"), "{}");
+        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--config", "other.json", "--urls", baseUrl);
+        HttpStatusCode status;
+        try
+        {
+            using var http = new HttpClient();
+            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
+            (status, _) = await Post(http, baseUrl, "ada@example.com", "Ada");
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+        var log = await serve.StandardOutput.ReadToEndAsync() + await serve.StandardError.ReadToEndAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError), "the editor's setting is at fault, not the reader");
+            Assert.That(log, Does.Contain(workspace.PathOf("other.json") + ": 'transport' 'smtp://smtp.example.com/not-a-server' is not an SMTP server address"));
+            Assert.That(log, Does.Not.Contain("newsletter.json"));
+        });
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> Post(HttpClient http, string baseUrl, string email, string name, string honeypot = "")
     {
         var response = await http.PostAsync(baseUrl + "/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>

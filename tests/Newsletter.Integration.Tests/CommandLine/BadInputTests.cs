@@ -72,6 +72,25 @@ public class BadInputTests
         Assert.That(workspace.Count("SELECT count(*) FROM subscribers"), Is.EqualTo(0));
     }
 
+    [TestCase("subscribers|export|--status|gone", "error: --status 'gone' is not a status; use active, pending")]
+    [TestCase("subscribers|add|bob@", "error: 'bob@' has no domain")]
+    [TestCase("schedule|2026-11-20-x|--at|soon", "error: --at 'soon' is not a time")]
+    [TestCase("stats|2026-11-20-never", "error: '2026-11-20-never' has not been sent yet")]
+    [TestCase("subscribers|unsuppress|--reason|unsubscribed", "error: --reason 'unsubscribed' cannot be undone here")]
+    public void Command_BadArgument_ExitsOneWithTheReasonOnce(string arguments, string expected)
+    {
+        using var workspace = new TestWorkspace();
+
+        var result = workspace.Run(arguments.Split('|'));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
+            Assert.That(result.Error, Does.StartWith(expected));
+            Assert.That(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), "one line, no stack trace");
+        });
+    }
+
     [Test]
     public void Send_Due_SendsOnlyIssuesWhoseTimeHasCome()
     {

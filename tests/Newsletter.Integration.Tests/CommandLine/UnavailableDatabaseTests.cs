@@ -30,6 +30,25 @@ public class UnavailableDatabaseTests
     }
 
     [Test]
+    public void SubscribersShow_StoredTimestampTheProgramNeverWrites_ExitsSixQuotingIt()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Run("subscribers", "add", "ada@example.com");
+        using (var connection = new SqliteConnection($"Data Source={workspace.PathOf("newsletter.db")};Pooling=false"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE subscribers SET created_at = 'yesterday'";
+            damage.ExecuteNonQuery();
+        }
+
+        var result = workspace.Run("subscribers", "show", "ada@example.com");
+
+        Assert.That(result.ExitCode, Is.EqualTo(6), result.Output + result.Error);
+        Assert.That(result.Error, Is.EqualTo("error: the database holds 'yesterday' where a timestamp belongs" + Environment.NewLine));
+    }
+
+    [Test]
     public void BusyTimeoutSetting_OutOfRange_IsAConfigurationError()
     {
         using var workspace = new TestWorkspace();

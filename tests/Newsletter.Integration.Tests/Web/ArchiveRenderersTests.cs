@@ -63,7 +63,7 @@ public class ArchiveRenderersTests
         return files;
     }
 
-    private static PublishedIssue Published(Workspace workspace) => PublishedIssues.Find(workspace, Slug) ?? throw new AssertionException("not published");
+    private static PublishedIssue Published(Workspace workspace) => new PublishedIssues(workspace.Issues, workspace.Settings.Issues).Find(Slug) ?? throw new AssertionException("not published");
 
     private static (ArchiveRenderers Renderers, Func<int> Prepared) Counting(Workspace workspace)
     {

@@ -12,7 +12,7 @@ public class PollSecurityTests
 
     [OneTimeSetUp]
     public async Task Start() => _site = await RunningSite.StartAsync(
-        [("victim@example.com", "Victim"), ("xss@example.com", Markup), ("commenter@example.com", "Carol"), ("silent@example.com", "Sam"), ("durable@example.com", "Dee")]);
+        [("victim@example.com", "Victim"), ("xss@example.com", Markup), ("commenter@example.com", "Carol"), ("silent@example.com", "Sam"), ("durable@example.com", "Dee"), ("changer@example.com", "Cy")]);
 
     [OneTimeTearDown]
     public async Task Stop() => await _site.DisposeAsync();
@@ -36,6 +36,41 @@ public class PollSecurityTests
             Assert.That((int)post.StatusCode, Is.InRange(400, 499), bad);
         }
         Assert.That(_site.History("victim@example.com"), Is.Zero);
+    }
+
+    [Test]
+    public async Task ChangeAndComment_ForgedOrOtherPurposeToken_Get404AndWriteNothing()
+    {
+        var thanks = await VoteAsync("changer@example.com", 3);
+        var form = RunningSite.FormToken(thanks, null);
+        var unsubscribe = _site.UnsubscribeUrl("changer@example.com");
+        var otherPurpose = unsubscribe[(unsubscribe.LastIndexOf('/') + 1)..];
+        var otherIssue = _site.Workspace.Tokens.Create(LinkPurpose.Vote, _site.IssueId + 1, _site.SubscriberId("changer@example.com"), 3);
+        foreach (var bad in new[] { otherPurpose, otherIssue, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+        {
+            var change = await _site.PostFormAsync($"{_site.BaseUrl}/poll/{bad}/change", ("form", form), ("rating", "1"));
+            var comment = await _site.PostFormAsync($"{_site.BaseUrl}/poll/{bad}/comment", ("form", form), ("comment", "forged"));
+            Assert.That(change.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), bad);
+            Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), bad);
+            Assert.That(await comment.Content.ReadAsStringAsync(), Does.Contain("This link is not valid"));
+        }
+        Assert.That(_site.Rating("changer@example.com"), Is.EqualTo(3));
+        Assert.That(_site.Count("SELECT count(*) FROM votes WHERE subscriber_id = $subscriber AND comment IS NOT NULL", "changer@example.com"), Is.Zero);
+    }
+
+    [TestCase("")]
+    [TestCase("/change")]
+    [TestCase("/comment")]
+    public async Task PollRoute_TestSendLink_AnswersTheTestPageAndRecordsNothing(string route)
+    {
+        var test = _site.Workspace.Tokens.Create(LinkPurpose.Vote, _site.IssueId, PersonalLinks.TestSubscriberId, 4);
+        var votes = _site.Files.Count("SELECT count(*) FROM vote_history");
+
+        var response = await _site.PostFormAsync($"{_site.BaseUrl}/poll/{test}{route}", ("rating", "4"), ("comment", "test"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("This was a test email; your click was not recorded"));
+        Assert.That(_site.Files.Count("SELECT count(*) FROM vote_history"), Is.EqualTo(votes));
     }
 
     [Test]

@@ -37,6 +37,11 @@ public class EmailAddressTests
     }
 
     [Test]
+    public void Normalize_InvalidAddress_ThrowsInputExceptionWithTheReason() =>
+        Assert.That(() => EmailAddress.Normalize("bob@"),
+            Throws.TypeOf<InputException>().With.Message.Contains("no domain").And.Property(nameof(InputException.Position)).EqualTo(SourcePosition.None));
+
+    [Test]
     public void TryNormalize_LocalPartOver64_IsRejected() =>
         Assert.That(EmailAddress.TryNormalize(new string('a', 65) + "@example.com", out _, out _), Is.False);
 }

@@ -19,7 +19,7 @@ internal static class ExportCommand
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
-            var filter = result.GetValue(status) is { } text ? SubscriberStatusText.Parse(text) : (SubscriberStatus?)null;
+            var filter = result.GetValue(status) is { } text ? Status(text) : (SubscriberStatus?)null;
             var kind = result.GetValue(format) == "json" ? ExportFormat.Json : ExportFormat.Csv;
             var exporter = new SubscriberExporter(workspace.Subscribers, workspace.KnownFields);
             var path = result.GetValue(output);
@@ -30,4 +30,8 @@ internal static class ExportCommand
         }));
         return command;
     }
+
+    private static SubscriberStatus Status(string text) => SubscriberStatusText.TryParse(text, out var status)
+        ? status
+        : throw new InputException($"--status '{text}' is not a status; use active, pending, unsubscribed, bounced or complained");
 }

@@ -18,7 +18,7 @@ internal static class UnsuppressCommand
         command.SetAction((result, _) => CommandRunner.Run(() =>
         {
             if (!string.Equals(result.GetValue(reason), "bounced", StringComparison.OrdinalIgnoreCase))
-                throw new FormatException($"--reason '{result.GetValue(reason)}' cannot be undone here: only bounced suppressions can (unsubscribes and complaints are the reader's choice)");
+                throw new InputException($"--reason '{result.GetValue(reason)}' cannot be undone here: only bounced suppressions can (unsubscribes and complaints are the reader's choice)");
             var workspace = Workspace.Open(result.GetValue(CommonOptions.Config)!);
             var from = result.GetValue(since) is { } text ? ScheduleCommand.ParseTime(text, "--since") : (DateTimeOffset?)null;
             var slug = result.GetValue(issue) is { } named ? Path.GetFileNameWithoutExtension(named) : null;

@@ -11,7 +11,7 @@ namespace Newsletter.Audience.Suppression;
 public sealed class Erasure(SubscriberStore subscribers, ErasedAddresses erased, TimeProvider clock)
 {
     /// <summary>Forgets <paramref name="email"/>; false when no subscriber has that address (its hash is recorded anyway).</summary>
-    /// <exception cref="FormatException">The address is invalid.</exception>
+    /// <exception cref="InputException">The address is invalid.</exception>
     public bool Forget(string email)
     {
         var normalized = EmailAddress.Normalize(email);

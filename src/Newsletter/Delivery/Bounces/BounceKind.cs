@@ -30,13 +30,13 @@ public static class BounceKindText
     };
 
     /// <summary>Parses stored text (and the enum names, without regard to case).</summary>
-    /// <exception cref="FormatException">Unknown kind text.</exception>
+    /// <exception cref="InvalidDataException">Unknown kind text: the database holds what this program never writes.</exception>
     public static BounceKind Parse(string text) => text.ToLowerInvariant() switch
     {
         "hard" or "hardbounce" => BounceKind.HardBounce,
         "soft" or "softbounce" => BounceKind.SoftBounce,
         "complaint" => BounceKind.Complaint,
         "not-bounce" or "notbounce" => BounceKind.NotBounce,
-        _ => throw new FormatException($"unknown bounce kind '{text}'"),
+        _ => throw new InvalidDataException($"the database holds an unknown bounce kind '{text}'"),
     };
 }

@@ -35,13 +35,13 @@ public sealed record BounceMailbox(MailboxProtocol Protocol, string Host, int Po
         (Protocol == MailboxProtocol.Imap ? "/" + Folder : "");
 
     /// <summary>Reads the mailbox from the settings.</summary>
-    /// <exception cref="FormatException">The URL or the security setting is malformed, or holds a password; the message says which.</exception>
+    /// <exception cref="InputException">The URL or the security setting is malformed, or holds a password; the message says which.</exception>
     public static BounceMailbox From(BounceSettings settings)
     {
         if (string.IsNullOrWhiteSpace(settings.Mailbox))
-            throw new FormatException("bounces.mailbox is not set; give it as imaps://user@host:993/INBOX or pop3s://user@host:995");
+            throw new InputException("bounces.mailbox is not set; give it as imaps://user@host:993/INBOX or pop3s://user@host:995");
         if (!TryParse(settings.Mailbox, settings.Security, out var mailbox, out var reason))
-            throw new FormatException($"bounces.mailbox '{Redacted(settings.Mailbox)}': {reason}");
+            throw new InputException($"bounces.mailbox '{Redacted(settings.Mailbox)}': {reason}");
         return mailbox;
     }
 

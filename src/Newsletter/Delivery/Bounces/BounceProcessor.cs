@@ -20,11 +20,11 @@ public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder
     }
 
     /// <summary>Reads one message (RFC 5322, LF or CRLF line endings) from <paramref name="stream"/> and processes it.</summary>
-    /// <exception cref="FormatException">The stream holds no message headers.</exception>
+    /// <exception cref="InputException">The stream holds no message headers.</exception>
     public BounceOutcome Process(Stream stream) => Process(Load(stream));
 
     /// <summary>Parses a message (RFC 5322) as MimeKit reads it.</summary>
-    /// <exception cref="FormatException">The input is empty or does not start with mail headers.</exception>
+    /// <exception cref="InputException">The input is empty or does not start with mail headers.</exception>
     public static MimeMessage Load(Stream stream)
     {
         MimeMessage message;
@@ -34,11 +34,12 @@ public sealed class BounceProcessor(BounceParser parser, BounceRecorder recorder
         }
         catch (FormatException e)
         {
-            throw new FormatException("not a mail message: " + e.Message, e);
+            // MimeKit's own parse error (documented as FormatException): the file a person handed in is not mail.
+            throw new InputException("not a mail message: " + e.Message, e);
         }
         // MimeKit accepts almost anything; a report always has a sender and a date or a Message-ID.
         if (!message.Headers.Contains(HeaderId.From) && !message.Headers.Contains(HeaderId.MessageId) && !message.Headers.Contains(HeaderId.Date))
-            throw new FormatException("not a mail message: line 1 does not start its headers (no From, Date or Message-ID header)");
+            throw new InputException("not a mail message: line 1 does not start its headers (no From, Date or Message-ID header)");
         return message;
     }
 

@@ -26,7 +26,7 @@ public sealed class VerpAddress
     private readonly SigningKeyRing _keys;
 
     /// <summary>Builds envelope senders from <paramref name="bounceAddress"/> (e.g. <c>bounces@news.example.com</c>).</summary>
-    /// <exception cref="FormatException">The bounce address is not a valid address, or its local part already holds a <c>+</c>.</exception>
+    /// <exception cref="InputException">The bounce address is not a valid address, or its local part already holds a <c>+</c>.</exception>
     public VerpAddress(string bounceAddress, SigningKeyRing keys)
     {
         var normalized = EmailAddress.Normalize(bounceAddress);
@@ -34,7 +34,7 @@ public sealed class VerpAddress
         Local = normalized[..at];
         Domain = normalized[(at + 1)..];
         if (Local.Contains('+'))
-            throw new FormatException($"the bounce address '{bounceAddress}' may not contain '+': it separates the delivery token");
+            throw new InputException($"the bounce address '{bounceAddress}' may not contain '+': it separates the delivery token");
         _keys = keys;
     }
 

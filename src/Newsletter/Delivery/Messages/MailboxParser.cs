@@ -11,11 +11,11 @@ namespace Newsletter.Delivery.Messages;
 public static class MailboxParser
 {
     /// <summary>Parses <paramref name="text"/>; the address is validated and normalised.</summary>
-    /// <exception cref="FormatException">Not a mailbox.</exception>
+    /// <exception cref="InputException">Not a mailbox.</exception>
     public static MailboxAddress Parse(string text)
     {
         if (!MailboxAddress.TryParse(text.Trim(), out var mailbox) || mailbox.Route.Count > 0)
-            throw new FormatException($"'{text}' is not a mailbox such as 'Name <news@example.com>'");
+            throw new InputException($"'{text}' is not a mailbox such as 'Name <news@example.com>'");
         return new MailboxAddress(string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim(), EmailAddress.Normalize(mailbox.Address));
     }
 }

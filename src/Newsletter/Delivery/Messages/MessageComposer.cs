@@ -41,7 +41,7 @@ public sealed class MessageComposer
     /// <param name="signer">Signs every message with DKIM; null to leave signing to the relay.</param>
     /// <param name="unsubscribeMailto">Optional <c>mailto:</c> URL added to List-Unsubscribe after the https link; ASCII (RFC 6068).</param>
     /// <param name="verp">Builds a per-delivery envelope sender from the bounce address; null to use the From address.</param>
-    /// <exception cref="FormatException"><paramref name="unsubscribeMailto"/> is not an ASCII <c>mailto:</c> URL.</exception>
+    /// <exception cref="InputException"><paramref name="unsubscribeMailto"/> is not an ASCII <c>mailto:</c> URL.</exception>
     public MessageComposer(string newsletterName, MailboxAddress from, MailboxAddress? replyTo, TimeProvider clock,
         DkimMessageSigner? signer = null, string? unsubscribeMailto = null, VerpAddress? verp = null)
     {
@@ -56,7 +56,7 @@ public sealed class MessageComposer
         _unsubscribeMailto = string.IsNullOrWhiteSpace(unsubscribeMailto) ? null : unsubscribeMailto.Trim();
         if (_unsubscribeMailto is not null && (!_unsubscribeMailto.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
             || !Ascii.IsValid(_unsubscribeMailto) || _unsubscribeMailto.Any(c => c is <= ' ' or '<' or '>' or ',')))
-            throw new FormatException($"unsubscribeMailto '{_unsubscribeMailto}' must be an ASCII mailto: URL (IDN domains in punycode), e.g. mailto:unsubscribe@news.example.com");
+            throw new InputException($"unsubscribeMailto '{_unsubscribeMailto}' must be an ASCII mailto: URL (IDN domains in punycode), e.g. mailto:unsubscribe@news.example.com");
         var label = new string(newsletterName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         _listId = new Header(HeaderId.ListId, $"{newsletterName} <{(label.Length == 0 ? "newsletter" : label)}.{Domain}>");
     }

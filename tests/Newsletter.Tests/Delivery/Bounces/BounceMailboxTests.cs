@@ -38,14 +38,14 @@ public class BounceMailboxTests
     public void From_UrlWithPassword_IsRefusedWithoutRepeatingIt()
     {
         var settings = new BounceSettings { Mailbox = "imaps://bounces:hunter2@imap.example.com/INBOX" };
-        var error = Assert.Throws<FormatException>(() => BounceMailbox.From(settings))!;
+        var error = Assert.Throws<InputException>(() => BounceMailbox.From(settings))!;
         Assert.That(error.Message, Does.Contain("NEWSLETTER_BOUNCES_PASSWORD").And.Not.Contain("hunter2"));
     }
 
     [Test]
     public void From_UnknownSecurity_IsRefused()
     {
-        var error = Assert.Throws<FormatException>(() => BounceMailbox.From(new BounceSettings { Mailbox = "imap://u@h.example", Security = "ssl3" }))!;
+        var error = Assert.Throws<InputException>(() => BounceMailbox.From(new BounceSettings { Mailbox = "imap://u@h.example", Security = "ssl3" }))!;
         Assert.That(error.Message, Does.Contain("bounces.security 'ssl3' is not tls, starttls or none"));
     }
 }

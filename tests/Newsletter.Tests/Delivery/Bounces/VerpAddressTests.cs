@@ -60,7 +60,7 @@ public class VerpAddressTests
     [Test]
     public void Constructor_AddressWithPlus_IsRefused()
     {
-        var error = Assert.Throws<FormatException>(() => new VerpAddress("bounces+x@news.example.com", new SigningKeyRing([Key])))!;
+        var error = Assert.Throws<InputException>(() => new VerpAddress("bounces+x@news.example.com", new SigningKeyRing([Key])))!;
         Assert.That(error.Message, Does.Contain("may not contain '+'"));
     }
 }

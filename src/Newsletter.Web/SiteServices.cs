@@ -1,0 +1,56 @@
+// What the site's endpoints are given: each piece of the workspace they use, registered on its own.
+using Microsoft.Extensions.DependencyInjection;
+using Newsletter.Audience;
+using Newsletter.Audience.Signup;
+using Newsletter.Audience.Suppression;
+using Newsletter.Delivery.Signup;
+using Newsletter.Delivery.Transports;
+using Newsletter.Web.Archive;
+using Newsletter.Web.Pages;
+using Newsletter.Web.Polls;
+using Newsletter.Signing;
+
+namespace Newsletter.Web;
+
+/// <summary>
+/// Registers the services of one workspace for the endpoints, as singletons: the settings and newsletter identity,
+/// the stores, link and form signing, the time source, and the long-lived parts of the features (poll state, the
+/// archive's renderers and published issues, the sign-up service). An endpoint names what it uses among them, never
+/// the whole <see cref="Workspace"/>.
+/// </summary>
+public static class SiteServices
+{
+    /// <summary>Adds the services of <paramref name="workspace"/> to <paramref name="services"/>.</summary>
+    public static IServiceCollection AddSiteServices(this IServiceCollection services, Workspace workspace)
+    {
+        services.AddSingleton(workspace.Settings);
+        services.AddSingleton(workspace.Info);
+        services.AddSingleton(workspace.Clock);
+        services.AddSingleton(workspace.Subscribers);
+        services.AddSingleton(workspace.Votes);
+        services.AddSingleton(workspace.Stats);
+        services.AddSingleton(workspace.Welcome);
+        services.AddSingleton(workspace.Tokens);
+        services.AddSingleton(workspace.Links);
+        services.AddSingleton(new FormToken(workspace.Keys, workspace.Clock));
+        services.AddSingleton(new Unsubscribes(workspace.Database, workspace.Clock));
+        services.AddSingleton(SiteLook.From(workspace));
+        services.AddSingleton(_ => new PollServices(workspace.Issues, workspace.Database, workspace.Clock));
+        services.AddSingleton(new PublishedIssues(workspace.Issues, workspace.Settings.Issues));
+        // Built once: an issue page or the feed prepares an issue only when its file or a template has changed.
+        services.AddSingleton(new ArchiveRenderers(workspace));
+        services.AddSingleton(Signup(workspace));
+        return services;
+    }
+
+    private static SignupService Signup(Workspace workspace)
+    {
+        // Errors name the file this run was configured from (--config), where the editor fixes them.
+        var mailer = new ConfirmationMailer(workspace.Templates, workspace.Info, workspace.Composer,
+            () => TransportFactory.Create(workspace.Settings, workspace.Settings.ConfigFile));
+        return new SignupService(workspace.Subscribers, new ErasedAddresses(workspace.Database), workspace.Tokens,
+            workspace.Settings.BaseUrl, mailer,
+            perAddress: new SignupThrottle(workspace.Clock, limit: 3, TimeSpan.FromHours(1)),
+            perClient: new SignupThrottle(workspace.Clock, limit: 20, TimeSpan.FromHours(1)));
+    }
+}
