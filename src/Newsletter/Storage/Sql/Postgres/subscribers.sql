@@ -13,8 +13,10 @@ RETURNING id, status;
 -- name: upsert-import
 -- The PostgreSQL import stages its rows with COPY into import_rows (see Audience/Import/PostgresImportWriter) and
 -- upserts them in one statement; like SQLite's, it never brings a suppressed address back.
-INSERT INTO subscribers (email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
-SELECT r.email, r.name, r.first_name, r.last_name, r.fields, r.status, @source, @now, CASE WHEN r.status = 'active' THEN @now END, @now
+-- A new row's id is @base + its line (a block the importer reserved); an updated row keeps its own.
+INSERT INTO subscribers (id, email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
+SELECT @base + r.line, r.email, r.name, r.first_name, r.last_name, r.fields, r.status, @source, @now,
+       CASE WHEN r.status = 'active' THEN @now END, @now
 FROM import_rows r ORDER BY r.line
 ON CONFLICT (email) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
@@ -23,8 +25,7 @@ ON CONFLICT (email) DO UPDATE SET
     fields = (subscribers.fields::jsonb || excluded.fields::jsonb)::text,
     status = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN excluded.status ELSE subscribers.status END,
     status_changed_at = CASE WHEN excluded.status IN ('unsubscribed', 'bounced', 'complained') THEN @now ELSE subscribers.status_changed_at END
-WHERE subscribers.status IN ('active', 'pending')
-RETURNING id, email;
+WHERE subscribers.status IN ('active', 'pending');
 
 -- name: by-email
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
