@@ -26,5 +26,8 @@ public static class StoreTables
         new("audience_secrets", HasIdentity: false),
         new("bounces", HasIdentity: true),
         new("unsubscribes", HasIdentity: true),
+        new("send_workers", HasIdentity: false),
+        new("poll_fetches", HasIdentity: false),
+        new("signup_attempts", HasIdentity: false),
     ];
 }
