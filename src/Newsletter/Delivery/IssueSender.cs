@@ -91,9 +91,14 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
             if (cancellationToken.IsCancellationRequested) { run.Stop("interrupted; the rest stays queued"); break; }
             if (issues.FindById(context.IssueId) is { } record && BlockedReason(record) is { } blocked) { run.Stop(blocked); break; }
             if (!ledger.TryTakeLease(context.IssueId, _options.LeaseLength)) { run.Stop("another run took over the send"); break; }
-            var limit = Math.Min(BatchLimit(), hourlyBudget - run.Sent);
+            // Workers sharing a send share the limits too: the budget is what all of them have left, the rate is split.
+            if (Shared) context.Pacer.Share(ledger.LiveWorkers());
+            var left = Shared ? ledger.HourlyBudgetLeft(_options.MessagesPerHour) : hourlyBudget - run.Sent;
+            var limit = Math.Min(BatchLimit(), left);
             if (limit <= 0) { run.Stop($"the limit of {_options.MessagesPerHour} messages per hour is reached; a later run sends the rest"); break; }
-            var batch = ledger.Claim(context.IssueId, limit);
+            var batch = ledger.Claim(context.IssueId, limit, Shared ? _options.MessagesPerHour : 0);
+            // Nothing pending: a dead worker's claims may still wait for someone to take them over.
+            if (batch.Count == 0 && Shared && ledger.RecoverOrphans(context.IssueId) > 0) continue;
             if (batch.Count == 0) break;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = transport.Concurrency, CancellationToken = CancellationToken.None };
             await Parallel.ForEachAsync(batch, parallel, async (delivery, _) =>
@@ -104,6 +109,8 @@ public sealed class IssueSender(SendLedger ledger, IssueStore issues, Subscriber
         }
         ledger.Release(context.IssueId);
     }
+
+    private bool Shared => ledger.IsShared;
 
     // Under a rate limit a batch must finish well within the lease, which is renewed between batches.
     private int BatchLimit() => _options.MessagesPerSecond > 0

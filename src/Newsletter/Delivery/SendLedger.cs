@@ -14,8 +14,18 @@ namespace Newsletter.Delivery;
 /// possible duplicates and, like the rest of the dead run's claim, return to pending. A lease per issue keeps two
 /// runs from sending it at once.
 /// </summary>
+/// <remarks>
+/// On a shared store (PostgreSQL, <see cref="Database.IsShared"/>) several workers on several machines send one
+/// issue together instead: each holds its own lease row in <c>send_workers</c>, claims batches that no other
+/// worker is claiming (<c>FOR UPDATE SKIP LOCKED</c>), and takes over the claims of a worker whose lease expired
+/// (or, on the same machine, whose process is gone). The hourly budget is then counted in the database across all
+/// of them (<see cref="HourlyBudgetLeft"/>).
+/// </remarks>
 public sealed class SendLedger(Database database, TimeProvider clock)
 {
+    /// <summary>True when several workers may share one send (a PostgreSQL store).</summary>
+    public bool IsShared => database.IsShared;
+
     /// <summary>Identifies this run in <c>claimed_by</c> and the lease: <c>MACHINE:PID:RANDOM</c>.</summary>
     public string RunId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
 
@@ -26,6 +36,11 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     /// </summary>
     public bool TryTakeLease(long issueId, TimeSpan duration)
     {
+        if (database.IsShared)
+        {
+            JoinSend(issueId, duration);
+            return true;
+        }
         using var connection = database.Connect();
         var now = clock.GetUtcNow();
         var dead = DeadHolder(connection, issueId);
@@ -34,10 +49,16 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return command.ExecuteScalar() is string holder && holder == RunId;
     }
 
-    /// <summary>Releases the issue's lease if this run holds it.</summary>
+    /// <summary>Releases the issue's lease if this run holds it (on a shared store: leaves the send).</summary>
     public void ReleaseLease(long issueId)
     {
         using var connection = database.Connect();
+        if (database.IsShared)
+        {
+            using var leave = Command(connection, "drop-worker", ("@issue", issueId), ("@holder", RunId));
+            leave.ExecuteNonQuery();
+            return;
+        }
         using var command = Command(connection, "release-lease", ("@issue", issueId), ("@run", RunId));
         command.ExecuteNonQuery();
     }
@@ -62,8 +83,16 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         var now = StoredTime.ToText(clock.GetUtcNow());
-        var recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("@issue", issueId), ("@run", RunId)));
-        Run(connection, transaction, "recover-in-flight", scalar: false, ("@issue", issueId), ("@run", RunId), ("@now", now));
+        int recovered;
+        if (database.IsShared)
+        {
+            recovered = RecoverOrphans(connection, transaction, issueId).InFlight;
+        }
+        else
+        {
+            recovered = Convert.ToInt32(Run(connection, transaction, "count-in-flight", scalar: true, ("@issue", issueId), ("@run", RunId)));
+            Run(connection, transaction, "recover-in-flight", scalar: false, ("@issue", issueId), ("@run", RunId), ("@now", now));
+        }
         Run(connection, transaction, "retry-due", scalar: false, ("@issue", issueId), ("@now", now));
         if (!enqueueActive)
         {
@@ -111,10 +140,22 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     }
 
     /// <summary>Claims up to <paramref name="limit"/> pending deliveries for this run, in id order.</summary>
-    public IReadOnlyList<ClaimedDelivery> Claim(long issueId, int limit)
+    /// <param name="issueId">The issue.</param>
+    /// <param name="limit">Deliveries at most.</param>
+    /// <param name="messagesPerHour">
+    /// On a shared store, the hourly budget of all workers together (0 for none): the claim is cut to what is left
+    /// of it, counted under a lock so that two workers cannot both spend the last of it.
+    /// </param>
+    public IReadOnlyList<ClaimedDelivery> Claim(long issueId, int limit, int messagesPerHour = 0)
     {
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
+        if (database.IsShared && messagesPerHour > 0)
+        {
+            Lock(connection, transaction, BudgetLock);
+            limit = Math.Min(limit, messagesPerHour - BudgetUsed(connection, transaction));
+            if (limit <= 0) return [];
+        }
         Run(connection, transaction, "claim-batch", scalar: false, ("@issue", issueId), ("@run", RunId), ("@limit", limit),
             ("@now", StoredTime.ToText(clock.GetUtcNow())));
         var claimed = new List<ClaimedDelivery>();
@@ -200,22 +241,115 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
+    /// <summary>
+    /// On a shared store: puts the claims of workers that died (lease expired, or process gone on this machine) back
+    /// in the queue, so that the live workers send them.
+    /// </summary>
+    /// <returns>Deliveries put back.</returns>
+    public int RecoverOrphans(long issueId)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        var (returned, _) = RecoverOrphans(connection, transaction, issueId);
+        transaction.Commit();
+        return returned;
+    }
+
+    /// <summary>
+    /// On a shared store: how much of <paramref name="messagesPerHour"/> all workers together have left, counting
+    /// what was accepted in the last hour and what live workers have claimed. <see cref="int.MaxValue"/> when 0.
+    /// </summary>
+    public int HourlyBudgetLeft(int messagesPerHour)
+    {
+        if (messagesPerHour <= 0) return int.MaxValue;
+        using var connection = database.Connect();
+        return messagesPerHour - BudgetUsed(connection, null);
+    }
+
+    /// <summary>Workers sending any issue now, at least 1 (this one): the per-second rate is shared among them.</summary>
+    public int LiveWorkers()
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "live-workers", ("@now", StoredTime.ToText(clock.GetUtcNow())));
+        return (int)Math.Max(1, command.ScalarLong());
+    }
+
+    // Any constant both programs agree on: it serialises the hourly budget's check-and-claim across workers.
+    private const long BudgetLock = 0x6e6c62756467; // "nlbudg"
+
+    private int BudgetUsed(DbConnection connection, DbTransaction? transaction)
+    {
+        using var command = Command(connection, "budget-used", ("@since", StoredTime.ToText(clock.GetUtcNow() - TimeSpan.FromHours(1))));
+        command.Transaction = transaction;
+        return (int)command.ScalarLong();
+    }
+
+    private void JoinSend(long issueId, TimeSpan duration)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "join-send", ("@issue", issueId), ("@run", RunId),
+            ("@expires", StoredTime.ToText(clock.GetUtcNow() + duration)));
+        command.ExecuteNonQuery();
+    }
+
+    // Dead workers leave the send first; then every claim whose holder has no lease is an orphan. Under a lock per
+    // issue, so that two workers recovering at once count each possible duplicate once.
+    private (int Returned, int InFlight) RecoverOrphans(DbConnection connection, DbTransaction transaction, long issueId)
+    {
+        Lock(connection, transaction, issueId);
+        var now = clock.GetUtcNow();
+        var workers = new List<(string Holder, DateTimeOffset Expires)>();
+        using (var read = Command(connection, "workers", ("@issue", issueId)))
+        {
+            read.Transaction = transaction;
+            using var reader = read.ExecuteReader();
+            while (reader.Read()) workers.Add((reader.GetString(0), StoredTime.Parse(reader.GetString(1))));
+        }
+        foreach (var (holder, expires) in workers)
+        {
+            if (holder == RunId || (expires >= now && !IsDead(holder))) continue;
+            using var drop = Command(connection, "drop-worker", ("@issue", issueId), ("@holder", holder));
+            drop.Transaction = transaction;
+            drop.ExecuteNonQuery();
+        }
+        var inFlight = Convert.ToInt32(Run(connection, transaction, "count-orphaned-in-flight", scalar: true, ("@issue", issueId)));
+        using var recover = Command(connection, "recover-orphaned", ("@issue", issueId), ("@now", StoredTime.ToText(now)));
+        recover.Transaction = transaction;
+        return (recover.ExecuteNonQuery(), inFlight);
+    }
+
+    // PostgreSQL's transaction-scoped advisory lock; SQLite needs none (it has one writer at a time).
+    private static void Lock(DbConnection connection, DbTransaction transaction, long key)
+    {
+        if (connection.Kind() != StoreKind.Postgres) return;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+        command.Bind("key", key);
+        command.ExecuteNonQuery();
+    }
+
     // A holder is "MACHINE:PID:RANDOM"; only a process on this machine can be known dead.
     private static string? DeadHolder(DbConnection connection, long issueId)
     {
         using var command = Command(connection, "lease-holder", ("@issue", issueId));
         if (command.ExecuteScalar() is not string holder) return null;
+        return IsDead(holder) ? holder : null;
+    }
+
+    private static bool IsDead(string holder)
+    {
         var parts = holder.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return null;
-        if (pid == Environment.ProcessId) return null;
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited ? holder : null;
+            return process.HasExited;
         }
         catch (ArgumentException)
         {
-            return holder;
+            return true;
         }
     }
 

@@ -16,7 +16,8 @@ public sealed class SendPacer
 
     private const double MinimumRate = 0.5;
     private readonly Lock _lock = new();
-    private readonly double _limit;
+    private readonly double _configured;
+    private double _limit;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private double _rate;
     private TimeSpan _next;
@@ -26,8 +27,22 @@ public sealed class SendPacer
     /// <param name="messagesPerSecond">The configured limit; 0 or less for none.</param>
     public SendPacer(double messagesPerSecond)
     {
-        _limit = messagesPerSecond > 0 ? messagesPerSecond : double.PositiveInfinity;
+        _configured = messagesPerSecond > 0 ? messagesPerSecond : double.PositiveInfinity;
+        _limit = _configured;
         _rate = _limit;
+    }
+
+    /// <summary>
+    /// Splits the configured rate among <paramref name="workers"/> processes sending at once (a shared store), so
+    /// that together they stay within it; the current rate never exceeds the new share.
+    /// </summary>
+    public void Share(int workers)
+    {
+        lock (_lock)
+        {
+            _limit = _configured / Math.Max(1, workers);
+            _rate = Math.Min(_rate, _limit);
+        }
     }
 
     /// <summary>The current rate in messages per second (infinity when unlimited and never throttled).</summary>

@@ -112,3 +112,40 @@ ON CONFLICT (issue_id, subscriber_id) DO NOTHING;
 -- name: count-waiting
 -- Deliveries a run would send or retry: pending, soft-failed, or left claimed by a stopped run.
 SELECT count(*) FROM deliveries WHERE issue_id = @issue AND status IN ('pending', 'soft-failed', 'sending');
+
+-- Statements of a send shared by several workers (a PostgreSQL store; see Delivery/SendLedger). Each worker holds
+-- its own lease row in send_workers; deliveries claimed by a holder without a row are orphans of a dead worker.
+
+-- name: join-send
+INSERT INTO send_workers (issue_id, holder, expires_at) VALUES (@issue, @run, @expires)
+ON CONFLICT (issue_id, holder) DO UPDATE SET expires_at = excluded.expires_at;
+
+-- name: workers
+SELECT holder, expires_at FROM send_workers WHERE issue_id = @issue;
+
+-- name: drop-worker
+DELETE FROM send_workers WHERE issue_id = @issue AND holder = @holder;
+
+-- name: count-orphaned-in-flight
+SELECT count(*) FROM deliveries d
+WHERE d.issue_id = @issue AND d.status = 'sending' AND d.handed_at IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM send_workers w WHERE w.issue_id = d.issue_id AND w.holder = d.claimed_by);
+
+-- name: recover-orphaned
+-- A dead worker's claims go back to the queue; the ones it had handed over are noted as possible duplicates.
+UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = @now,
+    last_error = CASE WHEN handed_at IS NOT NULL THEN 'in flight when an earlier run stopped; may arrive twice' ELSE last_error END,
+    recovered = recovered + CASE WHEN handed_at IS NOT NULL THEN 1 ELSE 0 END,
+    handed_at = NULL
+WHERE issue_id = @issue AND status = 'sending'
+  AND NOT EXISTS (SELECT 1 FROM send_workers w WHERE w.issue_id = deliveries.issue_id AND w.holder = deliveries.claimed_by);
+
+-- name: budget-used
+-- The hourly budget spent across every worker: accepted within the hour, plus claimed by a live worker right now
+-- (each claim will be sent within its lease), so that N workers together stay within the limit.
+SELECT (SELECT count(*) FROM deliveries WHERE sent_at >= @since)
+     + (SELECT count(*) FROM send_workers w JOIN deliveries d ON d.issue_id = w.issue_id AND d.status = 'sending' AND d.claimed_by = w.holder);
+
+-- name: live-workers
+-- Workers sending any issue now, for sharing the per-second rate.
+SELECT count(DISTINCT holder) FROM send_workers WHERE expires_at >= @now;
