@@ -8,8 +8,11 @@ using Newsletter.Tests.Support;
 namespace Newsletter.Tests.Audience;
 
 // The rows of subscriber_fields that segments read must always equal the string members of the JSON fields column.
-public class SubscriberFieldsTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SubscriberFieldsTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _store = null!;
@@ -17,13 +20,14 @@ public class SubscriberFieldsTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _store = new SubscriberStore(_database, TimeProvider.System);
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Add_WithFields_StoresOneRowPerField()
@@ -74,11 +78,32 @@ public class SubscriberFieldsTests
         Assert.That(Count("plan = pro"), Is.EqualTo(0));
     }
 
+    private long Count(string expression) => _store.Count(CompiledSegment.Compile(expression));
+
+    private List<string> FieldRows(long id) => FieldRowsOf(_database, id);
+
+    internal static List<string> FieldRowsOf(Database database, long id)
+    {
+        using var connection = database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name || '=' || value FROM subscriber_fields WHERE subscriber_id = @id ORDER BY 1";
+        command.Bind("@id", id);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+}
+
+// A SQLite file from before subscriber_fields existed is given its rows when it is opened, which migrates it.
+public class SubscriberFieldsUpgradeTests
+{
     [Test]
     public void Migrate_FromVersion4_BackfillsFieldsFromTheJsonColumn()
     {
-        var path = _workspace.PathOf("old.db");
-        using (var connection = new SqliteConnection("Data Source=" + path))
+        using var workspace = new TempWorkspace();
+        var path = workspace.PathOf("old.db");
+        using (var connection = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             connection.Open();
             Migrator.Apply(connection, 4);
@@ -90,26 +115,10 @@ public class SubscriberFieldsTests
                 """;
             insert.ExecuteNonQuery();
         }
-        _store = new SubscriberStore(Database.Open(path), TimeProvider.System);
-        Assert.That(FieldRows(_store.FindByEmail("ada@example.com")!.Id), Is.EqualTo(new[] { "city=London", "plan=pro" }));
-        Assert.That(Count("plan = PRO"), Is.EqualTo(1));
-        Assert.That(Count("plan != pro"), Is.EqualTo(1));
+        var database = Database.Open(path);
+        var store = new SubscriberStore(database, TimeProvider.System);
+        Assert.That(SubscriberFieldsTests.FieldRowsOf(database, store.FindByEmail("ada@example.com")!.Id), Is.EqualTo(new[] { "city=London", "plan=pro" }));
+        Assert.That(store.Count(CompiledSegment.Compile("plan = PRO")), Is.EqualTo(1));
+        Assert.That(store.Count(CompiledSegment.Compile("plan != pro")), Is.EqualTo(1));
     }
-
-    private long Count(string expression) => _store.Count(CompiledSegment.Compile(expression));
-
-    private List<string> FieldRows(long id)
-    {
-        using var connection = new SqliteConnection("Data Source=" + DatabasePath());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name || '=' || value FROM subscriber_fields WHERE subscriber_id = $id ORDER BY 1";
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read()) rows.Add(reader.GetString(0));
-        return rows;
-    }
-
-    private string DatabasePath() => File.Exists(_workspace.PathOf("old.db")) ? _workspace.PathOf("old.db") : _database.Path;
 }
