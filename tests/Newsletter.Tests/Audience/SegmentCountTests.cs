@@ -1,19 +1,22 @@
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;
+using Newsletter.Storage;
 using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Audience;
 
-public class SegmentCountTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SegmentCountTests(StoreKind kind)
 {
-    private TempWorkspace _workspace = null!;
+    private TestStore _test = null!;
     private SubscriberStore _store = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _store = new SubscriberStore(_workspace.OpenDatabase(), TimeProvider.System);
+        _test = TestStore.Create(kind);
+        _store = new SubscriberStore(_test.Database, TimeProvider.System);
         _store.Add("ada@example.com", "Ada", new Dictionary<string, string> { ["plan"] = "pro" }, tags: ["rust"]);
         _store.Add("bob@example.com", "Bob", new Dictionary<string, string> { ["plan"] = "free" }, tags: ["rust", "beginner"]);
         _store.Add("cy@example.com", "Cy", new Dictionary<string, string> { ["plan"] = "Pro", ["country"] = "New Zealand" }, tags: ["go"]);
@@ -23,7 +26,7 @@ public class SegmentCountTests
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [TestCase("tag:rust", 3)]
     [TestCase("tag:RUST and not tag:beginner", 2)]

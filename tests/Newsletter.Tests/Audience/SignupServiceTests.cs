@@ -5,14 +5,18 @@ using Newsletter.Delivery;
 using Newsletter.Delivery.Messages;
 using Newsletter.Delivery.Transports;
 using Newsletter.Rendering;
+using Newsletter.Storage;
 using Newsletter.Tests.Support;
 using Newsletter.Signing;
 using Newsletter.Delivery.Signup;
 
 namespace Newsletter.Tests.Audience;
 
-public class SignupServiceTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SignupServiceTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private ManualClock _clock = null!;
     private SubscriberStore _store = null!;
@@ -22,9 +26,10 @@ public class SignupServiceTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
         _clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
-        var database = _workspace.OpenDatabase();
+        var database = _test.Database;
         _store = new SubscriberStore(database, _clock);
         _workspace.Write("templates/confirm.html.liquid", "<p>Confirm {{ subscriber.email }}: <a href=\"{{ confirm_url }}\">yes</a></p>");
         _workspace.Write("templates/confirm.txt.liquid", "Confirm {{ subscriber.email }} for {{ newsletter.name }}:\n{{ confirm_url }}\n");
@@ -38,7 +43,7 @@ public class SignupServiceTests
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public async Task SignUp_NewAddress_IsPendingUntilLinkConfirmed()

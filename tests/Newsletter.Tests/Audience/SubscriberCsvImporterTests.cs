@@ -6,8 +6,11 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Audience;
 
-public class SubscriberCsvImporterTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SubscriberCsvImporterTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _store = null!;
@@ -16,14 +19,15 @@ public class SubscriberCsvImporterTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _store = new SubscriberStore(_database, TimeProvider.System);
         _importer = new SubscriberCsvImporter(_database, TimeProvider.System);
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Import_GoodFile_AddsRowsWithCustomFields()
@@ -329,11 +333,20 @@ public class SubscriberCsvImporterTests
         using (var connection = _database.Connect())
         using (var trigger = connection.CreateCommand())
         {
-            trigger.CommandText = "CREATE TRIGGER test_boom BEFORE INSERT ON subscribers WHEN new.email = 'r24000@example.com' BEGIN SELECT RAISE(ABORT, 'boom'); END;";
+            trigger.CommandText = kind == StoreKind.Sqlite
+                ? "CREATE TRIGGER test_boom BEFORE INSERT ON subscribers WHEN new.email = 'r24000@example.com' BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+                : """
+                  CREATE FUNCTION test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN
+                      IF new.email = 'r24000@example.com' THEN RAISE EXCEPTION 'boom'; END IF;
+                      RETURN new;
+                  END $$;
+                  CREATE TRIGGER test_boom BEFORE INSERT ON subscribers FOR EACH ROW EXECUTE FUNCTION test_boom();
+                  """;
             trigger.ExecuteNonQuery();
         }
         var file = _workspace.Write("big.csv", "email\n" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"r{i}@example.com\n")));
-        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => _importer.Import(file));
+        var error = Assert.Throws(Is.InstanceOf<System.Data.Common.DbException>(), () => _importer.Import(file));
         Assert.That(error!.Message, Does.Contain("boom"));
         Assert.That(_store.List(), Is.Empty, "no half-imported rows");
         Assert.That(IndexNames(), Is.SupersetOf(new[] { "subscribers_status", "subscriber_tags_subscriber" }));
@@ -343,7 +356,9 @@ public class SubscriberCsvImporterTests
     {
         using var connection = _database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'index'";
+        command.CommandText = kind == StoreKind.Sqlite
+            ? "SELECT name FROM sqlite_schema WHERE type = 'index'"
+            : "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()";
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read()) names.Add(reader.GetString(0));

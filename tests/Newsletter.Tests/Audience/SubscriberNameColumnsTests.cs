@@ -1,13 +1,15 @@
 // first_name and last_name in an import are standard columns, stored beside the display name, not custom fields.
-using Microsoft.Data.Sqlite;
 using Newsletter.Audience;
 using Newsletter.Storage;
 using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Audience;
 
-public class SubscriberNameColumnsTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SubscriberNameColumnsTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _store = null!;
@@ -16,14 +18,15 @@ public class SubscriberNameColumnsTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _store = new SubscriberStore(_database, TimeProvider.System);
         _importer = new SubscriberCsvImporter(_database, TimeProvider.System);
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Import_FirstAndLastNameColumns_AreStoredAsNamesNotFields()
@@ -78,12 +81,17 @@ public class SubscriberNameColumnsTests
         var grace = _store.FindByEmail("grace@example.com")!;
         Assert.That((grace.GivenName, grace.FamilyName, grace.Fields["plan"]), Is.EqualTo(("Grace", "Hopper", "pro")));
     }
+}
 
+// A SQLite file from before the name columns existed has its first_name and last_name fields moved when it is opened.
+public class SubscriberNameColumnsUpgradeTests
+{
     [Test]
     public void Migrate_FromVersion6_MovesFirstAndLastNameFieldsIntoTheirColumns()
     {
-        var path = _workspace.PathOf("old.db");
-        using (var connection = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        using var workspace = new TempWorkspace();
+        var path = workspace.PathOf("old.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             connection.Open();
             Migrator.Apply(connection, 6);

@@ -6,8 +6,11 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Audience;
 
-public class UnsubscribesTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class UnsubscribesTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _subscribers = null!;
@@ -17,15 +20,16 @@ public class UnsubscribesTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _subscribers = new SubscriberStore(_database, TimeProvider.System);
         _unsubscribes = new Unsubscribes(_database, TimeProvider.System);
         _issueId = new IssueStore(_database, TimeProvider.System).Register(IssueParser.Parse("issues/2026-11-20-x.md", "---\ntitle: X\n---\nBody\n")).Id;
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Unsubscribe_ThroughAnIssue_IsCountedForIt()
