@@ -11,7 +11,6 @@ namespace Newsletter.Testing;
 /// port of 127.0.0.1, as an unprivileged user, with a superuser role that logs in by password (SCRAM-SHA-256),
 /// as the product does. Durability is switched off: the cluster lives only as long as the tests.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed partial class PostgresCluster : IDisposable
 {
     private const string Host = "127.0.0.1";
