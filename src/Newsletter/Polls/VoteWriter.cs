@@ -1,4 +1,4 @@
-// Writes votes through one SQLite connection in group commits, acknowledging each vote only after its commit.
+// Writes votes through one connection in group commits, acknowledging each vote only after its commit.
 using System.Threading.Channels;
 using System.Data.Common;
 using Newsletter.Audience;
@@ -16,8 +16,9 @@ public sealed record VoteReceipt(bool Recorded, string? Comment, string? FirstNa
 /// The single writer of votes. SQLite allows one writer at a time and a commit costs a WAL sync, so concurrent
 /// votes queue here and a background thread writes whatever has queued as one transaction ("group commit"):
 /// at 5,000 votes/s that is tens of votes per commit instead of one. Each caller's task completes only after the
-/// transaction holding its vote has committed with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous),
-/// so every acknowledged vote is on disk and survives a crash or restart. A failed batch fails each of its votes.
+/// transaction holding its vote has committed, on SQLite with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous)
+/// and on PostgreSQL with the server's own durable commit, so every acknowledged vote survives a crash or restart.
+/// A failed batch fails each of its votes; a writer that cannot reach the database fails every vote queued or to come.
 /// </summary>
 public sealed class VoteWriter : IAsyncDisposable
 {
@@ -60,19 +61,29 @@ public sealed class VoteWriter : IAsyncDisposable
 
     private async Task Run()
     {
-        using var connection = _database.Connect();
-        using (var pragma = connection.CreateCommand())
+        try
         {
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            pragma.ExecuteNonQuery();
+            using var connection = _database.Connect();
+            if (connection.Kind() == StoreKind.Sqlite)
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous = FULL;";
+                pragma.ExecuteNonQuery();
+            }
+            using var statements = new Statements(connection);
+            var batch = new List<Pending>(MaxBatch);
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+                Commit(connection, statements, batch);
+                batch.Clear();
+            }
         }
-        using var statements = new Statements(connection);
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-            Commit(connection, statements, batch);
-            batch.Clear();
+            // Without its connection the writer can commit nothing: no caller may wait for ever on a vote.
+            _queue.Writer.TryComplete(e);
+            while (_queue.Reader.TryRead(out var stranded)) stranded.Done.TrySetException(e);
         }
     }
 

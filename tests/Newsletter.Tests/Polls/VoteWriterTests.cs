@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Threading.Channels;
 using Newsletter.Audience;
 using Newsletter.Authoring;
 using Newsletter.Delivery;
@@ -8,12 +9,14 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Polls;
 
-public class VoteWriterTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class VoteWriterTests(StoreKind kind)
 {
     [Test]
     public async Task RecordAsync_ManyConcurrentVotes_EveryAcknowledgedVoteIsInTheDatabase()
     {
-        using var temp = new TempWorkspace();
+        using var temp = TestStore.Create(kind);
         var (database, issueId, subscribers) = Seed(temp, 200);
         var writer = new VoteWriter(database, TimeProvider.System);
         var receipts = await Task.WhenAll(subscribers.SelectMany(s => new[] { 3, 5 }.Select(r => Task.Run(() => writer.RecordAsync(issueId, s, r)))));
@@ -26,7 +29,7 @@ public class VoteWriterTests
     [Test]
     public async Task RecordAsync_UnknownSubscriberInBatch_OnlyThatVoteIsRefused()
     {
-        using var temp = new TempWorkspace();
+        using var temp = TestStore.Create(kind);
         var (database, issueId, subscribers) = Seed(temp, 3);
         await using var writer = new VoteWriter(database, TimeProvider.System);
         var receipts = await Task.WhenAll(writer.RecordAsync(issueId, subscribers[0], 4), writer.RecordAsync(issueId, 999_999, 4),
@@ -38,7 +41,7 @@ public class VoteWriterTests
     [Test]
     public async Task RecordAsync_AfterComment_ReturnsCommentAndFirstNameAndKeepsComment()
     {
-        using var temp = new TempWorkspace();
+        using var temp = TestStore.Create(kind);
         var (database, issueId, subscribers) = Seed(temp, 1);
         var store = new VoteStore(database, TimeProvider.System);
         Assert.That(store.SaveComment(issueId, subscribers[0], "before voting"), Is.False, "a comment belongs to a vote");
@@ -51,21 +54,35 @@ public class VoteWriterTests
         Assert.Throws<ArgumentException>(() => store.SaveComment(issueId, subscribers[0], new string('x', VoteStore.MaxCommentLength + 1)));
     }
 
-    private static (Database Database, long IssueId, List<long> Subscribers) Seed(TempWorkspace temp, int count)
+    [Test]
+    public async Task RecordAsync_DatabaseGone_FailsTheVoteInsteadOfWaitingForEver()
     {
-        var database = temp.OpenDatabase();
+        var temp = TestStore.Create(kind);
+        var (database, issueId, subscribers) = Seed(temp, 1);
+        temp.Dispose();
+        var writer = new VoteWriter(database, TimeProvider.System);
+
+        var vote = writer.RecordAsync(issueId, subscribers[0], 4).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(async () => await vote, Throws.InstanceOf<DbException>().Or.InstanceOf<ChannelClosedException>());
+        Assert.That(async () => await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)), Throws.Nothing);
+    }
+
+    private static (Database Database, long IssueId, List<long> Subscribers) Seed(TestStore temp, int count)
+    {
+        var database = temp.Database;
         var subscriberStore = new SubscriberStore(database, TimeProvider.System);
         var ids = Enumerable.Range(0, count).Select(i => subscriberStore.Add($"reader{i}@example.com", $"Reader {i}").Id).ToList();
         var issue = new IssueStore(database, TimeProvider.System).Register(IssueParser.Parse("issues/2026-11-20-x.md", "---\ntitle: X\n---\nBody\n"));
         return (database, issue.Id, ids);
     }
 
-    private static long Count(TempWorkspace temp, string sql)
+    // Read through a second opening of the store, as another program would see the votes.
+    private static long Count(TestStore temp, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={temp.PathOf("newsletter.db")};Pooling=false");
-        connection.Open();
+        using var connection = temp.Reopen().Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        return command.ScalarLong();
     }
 }
