@@ -1,4 +1,4 @@
-// The SQLite ledger that records each delivery before and after it goes to the transport.
+// The ledger that records each delivery before and after it goes to the transport, in either store.
 using System.Data.Common;
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;

@@ -17,10 +17,10 @@ public sealed record VoteReceipt(bool Recorded, string? Comment, string? FirstNa
 /// votes queue here and a background thread writes whatever has queued as one transaction ("group commit"):
 /// at 5,000 votes/s that is tens of votes per commit instead of one. Each caller's task completes only after the
 /// transaction holding its vote has committed with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous),
-/// so every acknowledged vote is on disk and survives a crash or restart. On PostgreSQL each server has its own
-/// writer, a commit is as durable as the server's <c>synchronous_commit</c>, and batches are written in (issue,
-/// subscriber) order so that two servers' writers never deadlock. A failed batch fails each of its votes, and the
-/// next batch gets a new connection.
+/// so every acknowledged vote is on disk and survives a crash or restart. On PostgreSQL, where writers do not exclude
+/// each other, the same batching saves a commit per vote, <c>synchronous_commit = on</c> gives the same promise, each
+/// server has its own writer, and batches are written in (issue, subscriber) order so that two servers' writers never
+/// deadlock. A failed batch fails each of its votes, and the next batch gets a new connection.
 /// </summary>
 public sealed class VoteWriter : IAsyncDisposable
 {
@@ -132,12 +132,12 @@ public sealed class VoteWriter : IAsyncDisposable
             Db = connection;
             try
             {
-                // SQLite's pooled connections sync at NORMAL; an acknowledged vote is synced in full. PostgreSQL's
-                // commits are durable as configured on the server (synchronous_commit), with nothing to set here.
-                if (connection.Kind() == StoreKind.Sqlite)
+                // SQLite's pooled connections sync at NORMAL; an acknowledged vote is synced in full. PostgreSQL: an
+                // acknowledged vote is one whose commit reached the server's WAL on disk, whatever the server's default
+                // (https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT).
+                using (var pragma = connection.CreateCommand())
                 {
-                    using var pragma = connection.CreateCommand();
-                    pragma.CommandText = "PRAGMA synchronous = FULL;";
+                    pragma.CommandText = connection.Kind() == StoreKind.Postgres ? "SET synchronous_commit = on;" : "PRAGMA synchronous = FULL;";
                     pragma.ExecuteNonQuery();
                 }
                 Statements = new Statements(connection);
