@@ -266,6 +266,19 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return messagesPerHour - BudgetUsed(connection, null);
     }
 
+    /// <summary>On a shared store: the workers whose lease on this issue's send has not expired (<c>MACHINE:PID:RANDOM</c> each).</summary>
+    public IReadOnlyList<string> Senders(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "workers", ("@issue", issueId));
+        using var reader = command.ExecuteReader();
+        var now = clock.GetUtcNow();
+        var senders = new List<string>();
+        while (reader.Read())
+            if (StoredTime.Parse(reader.GetString(1)) >= now) senders.Add(reader.GetString(0));
+        return senders;
+    }
+
     /// <summary>Workers sending any issue now, at least 1 (this one): the per-second rate is shared among them.</summary>
     public int LiveWorkers()
     {
