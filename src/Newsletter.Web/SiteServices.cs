@@ -15,7 +15,8 @@ namespace Newsletter.Web;
 /// <summary>
 /// Registers the services of one workspace for the endpoints, as singletons: the settings and newsletter identity,
 /// the stores, link and form signing, the time source, and the long-lived parts of the features (poll state, the
-/// archive's renderers and published issues, the sign-up service). An endpoint names what it uses among them, never
+/// archive's renderers and published issues, the sign-up service and its throttles, which count in the database
+/// when it is shared by several servers and in memory otherwise). An endpoint names what it uses among them, never
 /// the whole <see cref="Workspace"/>.
 /// </summary>
 public static class SiteServices
@@ -50,7 +51,13 @@ public static class SiteServices
             () => TransportFactory.Create(workspace.Settings, workspace.Settings.ConfigFile));
         return new SignupService(workspace.Subscribers, new ErasedAddresses(workspace.Database), workspace.Tokens,
             workspace.Settings.BaseUrl, mailer,
-            perAddress: new SignupThrottle(workspace.Clock, limit: 3, TimeSpan.FromHours(1)),
-            perClient: new SignupThrottle(workspace.Clock, limit: 20, TimeSpan.FromHours(1)));
+            perAddress: Throttle(workspace, "address", limit: 3, TimeSpan.FromHours(1)),
+            perClient: Throttle(workspace, "client", limit: 20, TimeSpan.FromHours(1)));
     }
+
+    // Several servers on one shared database count together in it; the one server of a SQLite file counts in memory.
+    private static ISignupThrottle Throttle(Workspace workspace, string scope, int limit, TimeSpan window) =>
+        workspace.Database.IsShared
+            ? new SharedSignupThrottle(workspace.Database, workspace.Clock, scope, limit, window)
+            : new SignupThrottle(workspace.Clock, limit, window);
 }

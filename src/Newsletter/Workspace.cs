@@ -52,7 +52,7 @@ public sealed class Workspace
     /// <summary>Time source for timestamps, tokens and schedules.</summary>
     public TimeProvider Clock { get; }
 
-    /// <summary>The SQLite database.</summary>
+    /// <summary>The workspace database: the SQLite file or the shared PostgreSQL database.</summary>
     public Database Database { get; }
 
     /// <summary>Subscribers.</summary>

@@ -37,6 +37,8 @@ internal static class StatusCommand
             CliConsole.Out.WriteLine($"  bounces reported later: hard {bounces.Hard}, soft {bounces.Soft}, complaints {bounces.Complaints}");
         if (workspace.Ledger.RecoveredTotal(record.Id) is > 0 and var recovered)
             CliConsole.Out.WriteLine($"  in flight at a crash and sent again (possible duplicates): {recovered}");
+        if (workspace.Ledger.IsShared && workspace.Ledger.Senders(record.Id) is { Count: > 0 } senders)
+            CliConsole.Out.WriteLine($"  senders now: {senders.Count} ({string.Join(", ", senders.Select(s => string.Join(':', s.Split(':').Take(2))))})");
         if (record.PausedReason is { } reason) CliConsole.Out.WriteLine($"  paused: {DisplayText.ForTerminal(reason)}");
         foreach (var group in workspace.Ledger.FailureReasons(record.Id).Take(10))
             CliConsole.Out.WriteLine($"  {group.Outcome} {group.Count:N0}: {DisplayText.ForTerminal(group.Reason)}");

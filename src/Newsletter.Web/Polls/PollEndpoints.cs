@@ -13,8 +13,9 @@ namespace Newsletter.Web.Polls;
 /// <summary>
 /// Maps the poll endpoints. How a vote is told from a link scanner's fetch:
 /// <list type="number">
-/// <item><c>GET /poll/{token}</c> verifies the signed link (no database access) and answers a small page; it never
-/// writes. The fetch is noted in the <see cref="ScannerGuard"/>.</item>
+/// <item><c>GET /poll/{token}</c> verifies the signed link (no database read) and answers a small page; it never
+/// writes votes. The fetch is noted in the scanner guard (<see cref="PollServices.Guard"/>); when the guard cannot note
+/// it (a shared database out of reach) the answer is 503 with a page asking to try again.</item>
 /// <item>The page's form POSTs back to the same URL with a <see cref="FormToken"/> stamped with the fetch time. Its
 /// one inline script (allowed by CSP hash) submits at once, so the reader's single click in the email is enough;
 /// without scripts a <c>noscript</c> note asks for one press of the button.</item>
@@ -52,11 +53,19 @@ public static class PollEndpoints
         return app;
     }
 
-    private static PageResult Show(HttpContext context, PollServices polls, FormToken forms)
+    private static async Task<PageResult> Show(HttpContext context, PollServices polls, FormToken forms, CancellationToken cancellationToken)
     {
         var link = SignedLink<VoteTarget>.Of(context);
         var (issue, option) = link.Target;
-        polls.Guard.PageFetched(issue.Id, link.Claims.SubscriberId, option.Value);
+        try
+        {
+            await polls.Guard.PageFetchedAsync(issue.Id, link.Claims.SubscriberId, option.Value, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A fetch the guard cannot note would let a scan through as a vote, and the vote could not be saved either.
+            return TryAgain();
+        }
         return PollPages.VotePage(issue, option, forms.Create(FormKind.PageVote, link.Token));
     }
 
@@ -74,7 +83,16 @@ public static class PollEndpoints
         {
             var wait = fetchedAt + PollServices.Settle - clock.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
-            if (polls.Guard.LooksScanned(issue.Id, link.Claims.SubscriberId, option.Value, fetchedAt))
+            bool scanned;
+            try
+            {
+                scanned = await polls.Guard.LooksScannedAsync(issue.Id, link.Claims.SubscriberId, option.Value, fetchedAt, cancellationToken);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                return TryAgain();
+            }
+            if (scanned)
                 return PollPages.ConfirmPage(issue, option, forms.Create(FormKind.PressedVote, link.Token),
                     "Your email's security service opened every option of this poll, so we ask you to confirm.");
         }
@@ -125,12 +143,15 @@ public static class PollEndpoints
         catch (Exception e) when (e is System.Data.Common.DbException or System.Threading.Channels.ChannelClosedException)
         {
             // Not committed, so not acknowledged: the reader is told to try again rather than thanked.
-            return Page.Html("Please try again", "<p>Your rating could not be saved just now. Please use the link again in a minute.</p>",
-                StatusCodes.Status503ServiceUnavailable);
+            return TryAgain();
         }
         if (!receipt.Recorded) return Page.InvalidLink();
         return PollPages.ThankYou(new ThankYouModel(issue, rating, link.Token, receipt.Comment, forms.Create(FormKind.ThankYou, link.Token), receipt.FirstName));
     }
+
+    private static PageResult TryAgain() =>
+        Page.Html("Please try again", "<p>Your rating could not be saved just now. Please use the link again in a minute.</p>",
+            StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -7,9 +7,10 @@ using Newsletter.Storage;
 namespace Newsletter.Web.Polls;
 
 /// <summary>
-/// One per running site. Holds the <see cref="VoteWriter"/> (so votes are group-committed), the
-/// <see cref="ScannerGuard"/> (so bursts of fetches are seen across requests) and a short cache of issues
-/// (so a vote needs no read before its write).
+/// One per running site. Holds the <see cref="VoteWriter"/> (so votes are group-committed), the scanner guard
+/// (so bursts of fetches are seen across requests: in memory for SQLite, whose one <c>serve</c> sees every fetch, and
+/// in the database when it is shared, so that fetches spread over several servers are seen too) and a short cache of
+/// issues (so a vote needs no read before its write).
 /// </summary>
 public sealed class PollServices : IAsyncDisposable
 {
@@ -31,18 +32,21 @@ public sealed class PollServices : IAsyncDisposable
 
     /// <summary>Creates the services and starts the vote writer on <paramref name="database"/>.</summary>
     /// <param name="issues">Where issues are looked up when the cache has none.</param>
-    /// <param name="database">The database votes are written to.</param>
+    /// <param name="database">The database votes are written to; when it is shared (<see cref="Database.IsShared"/>),
+    /// the guard's fetches too.</param>
     /// <param name="clock">The time source of the guard, the writer and the cache.</param>
     public PollServices(IssueStore issues, Database database, TimeProvider clock)
     {
         _issueStore = issues;
         _clock = clock;
-        Guard = new ScannerGuard(clock, ScannerGuard.DefaultWindow);
+        Guard = database.IsShared
+            ? new SharedScannerGuard(database, clock, ScannerGuard.DefaultWindow)
+            : new ScannerGuard(clock, ScannerGuard.DefaultWindow);
         Writer = new VoteWriter(database, clock);
     }
 
-    /// <summary>The link-scanner guard.</summary>
-    public ScannerGuard Guard { get; }
+    /// <summary>The link-scanner guard: a <see cref="SharedScannerGuard"/> on a shared database, else a <see cref="ScannerGuard"/>.</summary>
+    public IScannerGuard Guard { get; }
 
     /// <summary>The group-committing vote writer.</summary>
     public VoteWriter Writer { get; }

@@ -63,7 +63,7 @@ public static class Suppressed
         status is SubscriberStatus.Unsubscribed or SubscriberStatus.Bounced or SubscriberStatus.Complained;
 }
 
-/// <summary>Text forms of <see cref="SubscriberStatus"/> as stored in SQLite.</summary>
+/// <summary>Text forms of <see cref="SubscriberStatus"/> as stored in the database.</summary>
 public static class SubscriberStatusText
 {
     /// <summary>The stored text, e.g. <c>active</c>.</summary>

@@ -1,4 +1,4 @@
-// The SQLite ledger that records each delivery before and after it goes to the transport.
+// The ledger that records each delivery before and after it goes to the transport, in either store.
 using System.Data.Common;
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;
@@ -264,6 +264,19 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         if (messagesPerHour <= 0) return int.MaxValue;
         using var connection = database.Connect();
         return messagesPerHour - BudgetUsed(connection, null);
+    }
+
+    /// <summary>On a shared store: the workers whose lease on this issue's send has not expired (<c>MACHINE:PID:RANDOM</c> each).</summary>
+    public IReadOnlyList<string> Senders(long issueId)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, "workers", ("@issue", issueId));
+        using var reader = command.ExecuteReader();
+        var now = clock.GetUtcNow();
+        var senders = new List<string>();
+        while (reader.Read())
+            if (StoredTime.Parse(reader.GetString(1)) >= now) senders.Add(reader.GetString(0));
+        return senders;
     }
 
     /// <summary>Workers sending any issue now, at least 1 (this one): the per-second rate is shared among them.</summary>

@@ -1,17 +1,14 @@
-// Tells a person's click on one poll option from a link scanner that fetches every option of an email at once.
+// The scanner guard of one process: poll page fetches remembered in memory.
 using System.Collections.Concurrent;
 
 namespace Newsletter.Polls;
 
 /// <summary>
-/// Remembers, for a short <see cref="Window"/>, which options of each (issue, subscriber) poll had their page
-/// fetched. Mail security scanners (Outlook Safe Links, Mimecast, Proofpoint, ...) fetch every link of a new
-/// email within seconds; a person opens one. A vote whose page was fetched while a <em>different</em> option of
-/// the same email was also fetched (within <see cref="Window"/> before it, up to the moment the vote is decided)
-/// is treated as a scan and not counted. In-memory and per process: a restart forgets at most one window.
-/// Thread-safe; memory is bounded by the fetches of one window.
+/// The <see cref="IScannerGuard"/> of one process: fetches are remembered in memory, which is the fastest and all
+/// that a SQLite workspace (one <c>serve</c>) needs. A restart forgets at most one window. Thread-safe; memory is
+/// bounded by the fetches of one window.
 /// </summary>
-public sealed class ScannerGuard(TimeProvider clock, TimeSpan window)
+public sealed class ScannerGuard(TimeProvider clock, TimeSpan window) : IScannerGuard
 {
     /// <summary>The default window: scanners fetch an email's links within a few seconds of each other.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(15);
@@ -19,11 +16,11 @@ public sealed class ScannerGuard(TimeProvider clock, TimeSpan window)
     private readonly ConcurrentDictionary<(long Issue, long Subscriber), Fetches> _recent = new();
     private long _calls;
 
-    /// <summary>How long a page fetch is remembered.</summary>
+    /// <inheritdoc />
     public TimeSpan Window { get; } = window;
 
-    /// <summary>Notes that the vote page of <paramref name="rating"/> was fetched now.</summary>
-    public void PageFetched(long issueId, long subscriberId, int rating)
+    /// <inheritdoc />
+    public ValueTask PageFetchedAsync(long issueId, long subscriberId, int rating, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         // A sweep may retire an entry between lookup and lock; then take the fresh one.
@@ -38,16 +35,15 @@ public sealed class ScannerGuard(TimeProvider clock, TimeSpan window)
             }
         }
         if (Interlocked.Increment(ref _calls) % 1024 == 0) Sweep(now);
+        return ValueTask.CompletedTask;
     }
 
-    /// <summary>
-    /// True when a page of another option than <paramref name="rating"/> of the same email was fetched between
-    /// <paramref name="pageFetchedAt"/> − <see cref="Window"/> and now: the pattern of a scanner, not of a reader.
-    /// </summary>
-    public bool LooksScanned(long issueId, long subscriberId, int rating, DateTimeOffset pageFetchedAt)
+    /// <inheritdoc />
+    public ValueTask<bool> LooksScannedAsync(long issueId, long subscriberId, int rating, DateTimeOffset pageFetchedAt,
+        CancellationToken cancellationToken = default)
     {
-        if (!_recent.TryGetValue((issueId, subscriberId), out var fetches)) return false;
-        lock (fetches) return fetches.AnyOtherSince(rating, pageFetchedAt - Window);
+        if (!_recent.TryGetValue((issueId, subscriberId), out var fetches)) return ValueTask.FromResult(false);
+        lock (fetches) return ValueTask.FromResult(fetches.AnyOtherSince(rating, pageFetchedAt - Window));
     }
 
     private void Sweep(DateTimeOffset now)

@@ -16,9 +16,11 @@ public sealed record VoteReceipt(bool Recorded, string? Comment, string? FirstNa
 /// The single writer of votes. SQLite allows one writer at a time and a commit costs a WAL sync, so concurrent
 /// votes queue here and a background thread writes whatever has queued as one transaction ("group commit"):
 /// at 5,000 votes/s that is tens of votes per commit instead of one. Each caller's task completes only after the
-/// transaction holding its vote has committed, on SQLite with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous)
-/// and on PostgreSQL with the server's own durable commit, so every acknowledged vote survives a crash or restart.
-/// A failed batch fails each of its votes; a writer that cannot reach the database fails every vote queued or to come.
+/// transaction holding its vote has committed with <c>synchronous = FULL</c> (https://sqlite.org/pragma.html#pragma_synchronous),
+/// so every acknowledged vote is on disk and survives a crash or restart. On PostgreSQL, where writers do not exclude
+/// each other, the same batching saves a commit per vote, <c>synchronous_commit = on</c> gives the same promise, each
+/// server has its own writer, and batches are written in (issue, subscriber) order so that two servers' writers never
+/// deadlock. A failed batch fails each of its votes, and the next batch gets a new connection.
 /// </summary>
 public sealed class VoteWriter : IAsyncDisposable
 {
@@ -61,48 +63,101 @@ public sealed class VoteWriter : IAsyncDisposable
 
     private async Task Run()
     {
+        var batch = new List<Pending>(MaxBatch);
+        Connection? open = null;
         try
         {
-            using var connection = _database.Connect();
-            if (connection.Kind() == StoreKind.Sqlite)
-            {
-                using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous = FULL;";
-                pragma.ExecuteNonQuery();
-            }
-            using var statements = new Statements(connection);
-            var batch = new List<Pending>(MaxBatch);
             while (await _queue.Reader.WaitToReadAsync())
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-                Commit(connection, statements, batch);
+                // A batch that failed may have left its connection broken (a PostgreSQL server restarted, a network
+                // cut): the next batch gets a fresh one, so one outage fails the votes of its moment, not all later ones.
+                if (!Commit(open ??= TryOpen(batch), batch))
+                {
+                    open?.Dispose();
+                    open = null;
+                }
                 batch.Clear();
             }
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException)
+        finally
         {
-            // Without its connection the writer can commit nothing: no caller may wait for ever on a vote.
-            _queue.Writer.TryComplete(e);
-            while (_queue.Reader.TryRead(out var stranded)) stranded.Done.TrySetException(e);
+            open?.Dispose();
         }
     }
 
-    private void Commit(DbConnection connection, Statements statements, List<Pending> batch)
+    // The connection and its statements, or null (each vote of the batch failed) when the database is out of reach.
+    private Connection? TryOpen(List<Pending> batch)
     {
+        try
+        {
+            return new Connection(_database.Connect());
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            foreach (var pending in batch) pending.Done.TrySetException(e);
+            return null;
+        }
+    }
+
+    // False when the batch failed (each of its votes then failed with the error).
+    private bool Commit(Connection? open, List<Pending> batch)
+    {
+        if (open is null) return false;
         var receipts = new VoteReceipt[batch.Count];
         try
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = open.Db.BeginTransaction();
             var now = StoredTime.ToText(_clock.GetUtcNow());
-            for (var i = 0; i < batch.Count; i++) receipts[i] = statements.Write(transaction, batch[i], now);
+            // In (issue, subscriber) order, a subscriber's own votes kept in arrival order: writers of several servers
+            // on a shared database then lock vote rows in the same order and cannot deadlock each other.
+            foreach (var i in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].IssueId).ThenBy(i => batch[i].SubscriberId))
+                receipts[i] = open.Statements.Write(transaction, batch[i], now);
             transaction.Commit();
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             foreach (var pending in batch) pending.Done.TrySetException(e);
-            return;
+            return false;
         }
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(receipts[i]);
+        return true;
+    }
+
+    // The writer's one connection and the statements prepared on it.
+    private sealed class Connection : IDisposable
+    {
+        public Connection(DbConnection connection)
+        {
+            Db = connection;
+            try
+            {
+                // SQLite's pooled connections sync at NORMAL; an acknowledged vote is synced in full. PostgreSQL: an
+                // acknowledged vote is one whose commit reached the server's WAL on disk, whatever the server's default
+                // (https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT).
+                using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = connection.Kind() == StoreKind.Postgres ? "SET synchronous_commit = on;" : "PRAGMA synchronous = FULL;";
+                    pragma.ExecuteNonQuery();
+                }
+                Statements = new Statements(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public DbConnection Db { get; }
+
+        public Statements Statements { get; }
+
+        public void Dispose()
+        {
+            Statements.Dispose();
+            Db.Dispose();
+        }
     }
 
     private sealed record Pending(long IssueId, long SubscriberId, int Rating)

@@ -26,7 +26,7 @@ public enum SignupOutcome
 /// left alone. The answer never depends on whether the address was known, so the form cannot probe the list.
 /// </summary>
 public sealed class SignupService(SubscriberStore subscribers, ErasedAddresses erased, LinkToken tokens, string baseUrl,
-    IConfirmationSender confirmations, SignupThrottle perAddress, SignupThrottle perClient)
+    IConfirmationSender confirmations, ISignupThrottle perAddress, ISignupThrottle perClient)
 {
     /// <summary>Path of the confirmation link, followed by the token.</summary>
     public const string ConfirmPath = "/subscribe/confirm/";
@@ -41,12 +41,14 @@ public sealed class SignupService(SubscriberStore subscribers, ErasedAddresses e
     /// <param name="cancellationToken">Stops the send.</param>
     /// <returns>The outcome and, for <see cref="SignupOutcome.Invalid"/> and <see cref="SignupOutcome.InvalidName"/>, the reason.</returns>
     /// <exception cref="NewsletterException">The confirmation template is missing or broken.</exception>
+    /// <exception cref="System.Data.Common.DbException">The database (the subscribers, or a shared throttle's counts) could not be read or written.</exception>
     public async Task<(SignupOutcome Outcome, string? Reason)> SignUpAsync(string email, string? name, string client, CancellationToken cancellationToken)
     {
         if (!EmailAddress.TryNormalize(email, out var normalized, out var reason)) return (SignupOutcome.Invalid, reason);
         // Checked before anything is stored or throttled: a rejected form leaves no trace.
         if (!SubscriberName.TryValidate(name, out reason)) return (SignupOutcome.InvalidName, reason);
-        if (!perClient.TryAcquire("client:" + client) || !perAddress.TryAcquire(normalized)) return (SignupOutcome.Throttled, null);
+        if (!await perClient.TryAcquireAsync(client, cancellationToken) || !await perAddress.TryAcquireAsync(normalized, cancellationToken))
+            return (SignupOutcome.Throttled, null);
         if (erased.IsErased(normalized)) return (SignupOutcome.Ignored, null);
         var existing = subscribers.FindByEmail(normalized);
         long id;

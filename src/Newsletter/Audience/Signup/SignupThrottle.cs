@@ -1,18 +1,21 @@
-// Limits how often one address (and one client) can trigger a confirmation email.
+// Limits how often one address (and one client) can trigger a confirmation email, counted in memory.
 using System.Collections.Concurrent;
 
 namespace Newsletter.Audience.Signup;
 
 /// <summary>
-/// A sliding-window counter per key (an address or a client IP): at most <c>limit</c> attempts per window.
-/// In memory, per <c>serve</c> process; old entries are dropped as the window moves.
+/// The <see cref="ISignupThrottle"/> of one process: at most <c>limit</c> attempts per key in any <c>window</c>,
+/// counted in memory, which is all a SQLite workspace (one <c>serve</c>) needs. Old entries are dropped as the
+/// window moves; a restart forgets the counts.
 /// </summary>
-public sealed class SignupThrottle(TimeProvider clock, int limit, TimeSpan window)
+public sealed class SignupThrottle(TimeProvider clock, int limit, TimeSpan window) : ISignupThrottle
 {
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Records an attempt for <paramref name="key"/>; false when the key has used up its attempts in the window.</summary>
-    public bool TryAcquire(string key)
+    /// <inheritdoc />
+    public ValueTask<bool> TryAcquireAsync(string key, CancellationToken cancellationToken = default) => ValueTask.FromResult(TryAcquire(key));
+
+    private bool TryAcquire(string key)
     {
         var now = clock.GetUtcNow();
         var queue = _attempts.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
