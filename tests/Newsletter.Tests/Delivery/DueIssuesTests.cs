@@ -4,24 +4,28 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Delivery;
 
-public class DueIssuesTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class DueIssuesTests(StoreKind kind)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private IssueStore _issues = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _issues = new IssueStore(_workspace.OpenDatabase(), new ManualClock(Now));
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _issues = new IssueStore(_test.Database, new ManualClock(Now));
         _workspace.Write("issues/2026-11-21-past.md", "---\ntitle: Past\nsend_at: 2026-11-21T07:00:00Z\n---\nBody\n");
         _workspace.Write("issues/2026-11-23-future.md", "---\ntitle: Future\nsend_at: 2026-11-23T07:00:00Z\n---\nBody\n");
         _workspace.Write("issues/2026-11-24-unscheduled.md", "---\ntitle: Unscheduled\n---\nBody\n");
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     private IReadOnlyList<string> Due() =>
         DueIssues.Find(_workspace.PathOf("issues"), _issues, Now, out _).Select(i => i.Slug).ToList();

@@ -6,8 +6,11 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Delivery;
 
-public class SendLedgerTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class SendLedgerTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _subscribers = null!;
@@ -16,8 +19,9 @@ public class SendLedgerTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _subscribers = new SubscriberStore(_database, TimeProvider.System);
         for (var i = 0; i < 5; i++) _subscribers.Add($"reader{i}@example.com", $"Reader {i}");
         var issue = IssueParser.Parse("issues/2026-11-20-x.md", "---\ntitle: X\n---\nBody\n");
@@ -25,7 +29,7 @@ public class SendLedgerTests
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Prepare_Twice_EnqueuesEachSubscriberOnce()
@@ -72,6 +76,8 @@ public class SendLedgerTests
     public void Prepare_RunsOwnClaim_IsNotRecovered()
     {
         var ledger = new SendLedger(_database, TimeProvider.System);
+        // As a send does: on PostgreSQL a claim is a live worker's only while its lease says so.
+        Assert.That(ledger.TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
         ledger.Prepare(_issueId, "s", "example.com");
         var claimed = ledger.Claim(_issueId, 2);
         Hand(ledger, claimed[0].Id);
@@ -131,12 +137,13 @@ public class SendLedgerTests
     [Test]
     public void Lease_HeldByDeadProcessOnThisMachine_CanBeTakenOverAtOnce()
     {
+        OnlyOn(StoreKind.Sqlite);
         using var connection = _database.Connect();
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
-        insert.Bind("$issue", _issueId);
-        insert.Bind("$holder", $"{Environment.MachineName}:{DeadPid()}:abcdef01");
-        insert.Bind("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES (@issue, @holder, @expires)";
+        insert.Bind("@issue", _issueId);
+        insert.Bind("@holder", $"{Environment.MachineName}:{DeadPid()}:abcdef01");
+        insert.Bind("@expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
         insert.ExecuteNonQuery();
         Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
     }
@@ -144,12 +151,13 @@ public class SendLedgerTests
     [Test]
     public void Lease_HeldByLiveProcess_IsNotTakenBeforeItExpires()
     {
+        OnlyOn(StoreKind.Sqlite);
         using var connection = _database.Connect();
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES ($issue, $holder, $expires)";
-        insert.Bind("$issue", _issueId);
-        insert.Bind("$holder", $"{Environment.MachineName}:1:abcdef01");
-        insert.Bind("$expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+        insert.CommandText = "INSERT INTO send_leases (issue_id, holder, expires_at) VALUES (@issue, @holder, @expires)";
+        insert.Bind("@issue", _issueId);
+        insert.Bind("@holder", $"{Environment.MachineName}:1:abcdef01");
+        insert.Bind("@expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
         insert.ExecuteNonQuery();
         Assert.That(new SendLedger(_database, TimeProvider.System).TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.False);
     }
@@ -165,6 +173,7 @@ public class SendLedgerTests
     [Test]
     public void Lease_HeldByLiveRun_BlocksAnother()
     {
+        OnlyOn(StoreKind.Sqlite);
         var first = new SendLedger(_database, TimeProvider.System);
         var second = new SendLedger(_database, TimeProvider.System);
         Assert.That(first.TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
@@ -176,6 +185,7 @@ public class SendLedgerTests
     [Test]
     public void Lease_Expired_CanBeTakenOver()
     {
+        OnlyOn(StoreKind.Sqlite);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var crashed = new SendLedger(_database, clock);
         Assert.That(crashed.TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
@@ -184,11 +194,91 @@ public class SendLedgerTests
     }
 
     [Test]
+    public void Workers_SharedStore_SecondRunJoinsTheSendAndLeavesIt()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var first = new SendLedger(_database, TimeProvider.System);
+        var second = new SendLedger(_database, TimeProvider.System);
+        Assert.That(first.TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True);
+        Assert.That(second.TryTakeLease(_issueId, TimeSpan.FromMinutes(5)), Is.True, "several workers send one issue together");
+        Assert.That(first.Senders(_issueId), Is.EquivalentTo(new[] { first.RunId, second.RunId }));
+        first.ReleaseLease(_issueId);
+        Assert.That(second.Senders(_issueId), Is.EqualTo(new[] { second.RunId }));
+    }
+
+    [Test]
+    public void Prepare_SharedStoreLiveWorkersClaim_IsLeftToIt()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var other = new SendLedger(_database, TimeProvider.System);
+        other.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        other.Prepare(_issueId, "s", "example.com");
+        Hand(other, other.Claim(_issueId, 2)[0].Id);
+
+        var ledger = new SendLedger(_database, TimeProvider.System);
+        ledger.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        Assert.That(ledger.Prepare(_issueId, "s", "example.com").Recovered, Is.EqualTo(0));
+        Assert.That(ledger.Counts(_issueId)[DeliveryStatus.Sending], Is.EqualTo(2));
+        Assert.That(ledger.Claim(_issueId, 10), Has.Count.EqualTo(3), "only the rows nobody claimed");
+    }
+
+    [Test]
+    public void Prepare_SharedStoreWorkerLeaseExpired_ItsClaimsReturnAndHandedOnesAreCounted()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var crashed = new SendLedger(_database, clock);
+        crashed.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        crashed.Prepare(_issueId, "s", "example.com");
+        Hand(crashed, crashed.Claim(_issueId, 2)[0].Id);
+        clock.Advance(TimeSpan.FromMinutes(6));
+
+        var rerun = new SendLedger(_database, clock);
+        rerun.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        Assert.That(rerun.Prepare(_issueId, "s", "example.com").Recovered, Is.EqualTo(1));
+        Assert.That(rerun.Counts(_issueId)[DeliveryStatus.Pending], Is.EqualTo(5));
+        Assert.That(rerun.Senders(_issueId), Is.EqualTo(new[] { rerun.RunId }));
+    }
+
+    [Test]
+    public void Prepare_SharedStoreWorkerProcessGoneOnThisMachine_ItsClaimsReturnAtOnce()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var dead = $"{Environment.MachineName}:{DeadPid()}:abcdef01";
+        using (var connection = _database.Connect())
+        using (var claim = connection.CreateCommand())
+        {
+            claim.CommandText = """
+                INSERT INTO send_workers (issue_id, holder, expires_at) VALUES (@issue, @holder, @expires);
+                INSERT INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at, claimed_by, handed_at)
+                SELECT @issue, id, 'sending', 's.' || id || '@example.com', @now, @holder, CASE WHEN id = min(id) OVER () THEN @now END
+                FROM subscribers;
+                """;
+            claim.Bind("@issue", _issueId);
+            claim.Bind("@holder", dead);
+            claim.Bind("@expires", StoredTime.ToText(DateTimeOffset.UtcNow.AddHours(1)));
+            claim.Bind("@now", StoredTime.ToText(DateTimeOffset.UtcNow));
+            claim.ExecuteNonQuery();
+        }
+
+        var rerun = new SendLedger(_database, TimeProvider.System);
+        rerun.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        Assert.That(rerun.Prepare(_issueId, "s", "example.com"), Is.EqualTo((1, 0)));
+        Assert.That(rerun.Counts(_issueId)[DeliveryStatus.Pending], Is.EqualTo(5));
+    }
+
+    [Test]
     public void Prepare_UnsubscribedSubscriber_IsNotEnqueued()
     {
         var ada = _subscribers.FindByEmail("reader0@example.com")!;
         _subscribers.SetStatus(ada.Id, SubscriberStatus.Unsubscribed);
         Assert.That(new SendLedger(_database, TimeProvider.System).Prepare(_issueId, "s", "example.com").Enqueued, Is.EqualTo(4));
+    }
+
+    // Leases differ by design: SQLite has one sender per issue (send_leases), PostgreSQL workers share it (send_workers).
+    private void OnlyOn(StoreKind only)
+    {
+        if (kind != only) Assert.Ignore($"a lease rule of the {only} store");
     }
 
     // Hand-overs and outcomes are written the way a send writes them: through one session.

@@ -5,8 +5,11 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Delivery;
 
-public class WelcomeQueueTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class WelcomeQueueTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _subscribers = null!;
@@ -17,8 +20,9 @@ public class WelcomeQueueTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _subscribers = new SubscriberStore(_database, TimeProvider.System);
         _issues = new IssueStore(_database, TimeProvider.System);
         _ledger = new SendLedger(_database, TimeProvider.System);
@@ -27,7 +31,7 @@ public class WelcomeQueueTests
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     private long WelcomeId => _issues.FindBySlug("welcome")!.Id;
 

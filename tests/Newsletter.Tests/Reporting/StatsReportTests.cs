@@ -10,27 +10,29 @@ using Newsletter.Tests.Support;
 
 namespace Newsletter.Tests.Reporting;
 
-public class StatsReportTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class StatsReportTests(StoreKind kind)
 {
-    private TempWorkspace _workspace = null!;
+    private TestStore _test = null!;
 
     [SetUp]
-    public void SetUp() => _workspace = new TempWorkspace();
+    public void SetUp() => _test = TestStore.Create(kind);
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     private static StatsReport Report(Database database) => new(new IssueStore(database, TimeProvider.System),
         new VoteStore(database, TimeProvider.System), new BounceStore(database), new Unsubscribes(database, TimeProvider.System));
 
     // Four readers get the issue; one unsubscribes through it, one bounces hard (and that delivery turns 'bounced'),
-    // one draws two soft bounces and one complains. The figures are read back from the file by a fresh connection.
+    // one draws two soft bounces and one complains. The figures are read back by a second opening of the store.
     [Test]
-    public void For_SqliteFileRoundTrip_CountsUnsubscribesBouncesAndComplaintsAsRatesOfDelivered()
+    public void For_StoreReopened_CountsUnsubscribesBouncesAndComplaintsAsRatesOfDelivered()
     {
         long issueId;
         {
-            var database = _workspace.OpenDatabase();
+            var database = _test.Database;
             var subscribers = new SubscriberStore(database, TimeProvider.System);
             var ids = Enumerable.Range(0, 4).Select(i => subscribers.Add($"r{i}@example.com", null).Id).ToList();
             var other = new IssueStore(database, TimeProvider.System).Register(IssueParser.Parse("issues/2026-11-13-y.md", "---\ntitle: Y\n---\nBody\n")).Id;
@@ -50,28 +52,27 @@ public class StatsReportTests
             {
                 using var insert = connection.CreateCommand();
                 insert.CommandText = "INSERT INTO bounces (delivery_id, subscriber_id, issue_id, kind, report_message_id, received_at) " +
-                    "VALUES ($d, $s, $i, $k, $r, '2026-11-21T08:00:00Z')";
-                insert.Bind("$d", deliveries[subscriber]);
-                insert.Bind("$s", subscriber);
-                insert.Bind("$i", issueId);
-                insert.Bind("$k", kind);
-                insert.Bind("$r", report);
+                    "VALUES (@d, @s, @i, @k, @r, '2026-11-21T08:00:00Z')";
+                insert.Bind("@d", deliveries[subscriber]);
+                insert.Bind("@s", subscriber);
+                insert.Bind("@i", issueId);
+                insert.Bind("@k", kind);
+                insert.Bind("@r", report);
                 insert.ExecuteNonQuery();
             }
             Bounce(ids[1], "hard", "a");
             using (var mark = connection.CreateCommand())
             {
-                mark.CommandText = "UPDATE deliveries SET status = 'bounced' WHERE id = $id";
-                mark.Bind("$id", deliveries[ids[1]]);
+                mark.CommandText = "UPDATE deliveries SET status = 'bounced' WHERE id = @id";
+                mark.Bind("@id", deliveries[ids[1]]);
                 mark.ExecuteNonQuery();
             }
             Bounce(ids[2], "soft", "b");
             Bounce(ids[2], "soft", "c");
             Bounce(ids[3], "complaint", "d");
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
 
-        var reopened = Database.Open(_workspace.PathOf("newsletter.db"));
+        var reopened = _test.Reopen();
         var stats = Report(reopened).For(new IssueStore(reopened, TimeProvider.System).FindById(issueId)!);
 
         Assert.Multiple(() =>
@@ -94,7 +95,7 @@ public class StatsReportTests
     [Test]
     public void For_NothingDelivered_RatesAreNull()
     {
-        var database = _workspace.OpenDatabase();
+        var database = _test.Database;
         var record = new IssueStore(database, TimeProvider.System).Register(IssueParser.Parse("issues/2026-11-20-x.md", "---\ntitle: X\n---\nBody\n"));
         var stats = Report(database).For(record);
         Assert.That(stats.Unsubscribes, Is.Zero);

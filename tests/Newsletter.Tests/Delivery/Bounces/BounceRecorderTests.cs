@@ -7,8 +7,11 @@ using Newsletter.Signing;
 
 namespace Newsletter.Tests.Delivery.Bounces;
 
-public class BounceRecorderTests
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.Postgres)]
+public class BounceRecorderTests(StoreKind kind)
 {
+    private TestStore _test = null!;
     private TempWorkspace _workspace = null!;
     private Database _database = null!;
     private SubscriberStore _subscribers = null!;
@@ -17,14 +20,15 @@ public class BounceRecorderTests
     [SetUp]
     public void SetUp()
     {
-        _workspace = new TempWorkspace();
-        _database = _workspace.OpenDatabase();
+        _test = TestStore.Create(kind);
+        _workspace = _test.Workspace;
+        _database = _test.Database;
         _subscribers = new SubscriberStore(_database, TimeProvider.System);
         _verp = new VerpAddress("bounces@news.example.com", new SigningKeyRing([RandomNumberGenerator.GetBytes(32)]));
     }
 
     [TearDown]
-    public void TearDown() => _workspace.Dispose();
+    public void TearDown() => _test.Dispose();
 
     [Test]
     public void Record_HardBounceWithVerpToken_SuppressesTheSubscriberAndMarksTheDeliveryBounced()
@@ -140,13 +144,13 @@ public class BounceRecorderTests
         new(kind, recipient, kind == BounceKind.HardBounce ? "5.1.1" : null, "test", originalId, token, null);
 
     private long Issue(string slug) => (long)Execute(
-        "INSERT INTO issues (slug, title, subject, status, created_at) VALUES ($p, $p, $p, 'sent', '2026-11-20T07:00:00.000Z') RETURNING id", slug)!;
+        "INSERT INTO issues (slug, title, subject, status, created_at) VALUES (@p, @p, @p, 'sent', '2026-11-20T07:00:00.000Z') RETURNING id", slug)!;
 
     private long Deliver(long issue, long subscriber)
     {
-        var slug = (string)Execute("SELECT slug FROM issues WHERE id = $p", issue)!;
+        var slug = (string)Execute("SELECT slug FROM issues WHERE id = @p", issue)!;
         return (long)Execute("INSERT INTO deliveries (issue_id, subscriber_id, status, message_id, updated_at, sent_at) " +
-            $"VALUES ({issue}, {subscriber}, 'sent', $p, '2026-11-20T07:00:00.000Z', '2026-11-20T07:00:00.000Z') RETURNING id",
+            $"VALUES ({issue}, {subscriber}, 'sent', @p, '2026-11-20T07:00:00.000Z', '2026-11-20T07:00:00.000Z') RETURNING id",
             $"{slug}.{subscriber}@news.example.com")!;
     }
 
@@ -157,7 +161,7 @@ public class BounceRecorderTests
         using var connection = _database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Bind("$p", parameter ?? DBNull.Value);
+        command.Bind("@p", parameter ?? DBNull.Value);
         return command.ExecuteScalar();
     }
 }
