@@ -33,6 +33,7 @@ with open(path, "w") as f:
 PY
 
 # The cluster: owned by the unprivileged user, password login on 127.0.0.1, durability off as in the tests.
+chmod 755 "$work"  # the server user must reach its folder inside
 mkdir -p "$work/pg" && chown postgres "$work/pg" && chmod 700 "$work/pg"
 password="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$password" > "$work/pg/pw" && chown postgres "$work/pg/pw"

@@ -28,7 +28,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         _transaction = _connection.BeginTransaction();
         Execute("""
             CREATE TEMP TABLE import_rows (
-                line bigint NOT NULL, email text COLLATE nocase NOT NULL, name text, first_name text, last_name text,
+                line bigint NOT NULL, email text COLLATE "C" NOT NULL, name text, first_name text, last_name text,
                 fields text NOT NULL, status text NOT NULL, tags text[] NOT NULL
             ) ON COMMIT DROP
             """);
@@ -74,7 +74,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         // is written: a hash join each, rather than a lookup per row.
         using (var suppressed = Command("""
             DELETE FROM import_rows r USING subscribers s
-            WHERE s.email = r.email AND s.status NOT IN ('active', 'pending')
+            WHERE lower(s.email) = lower(r.email) AND s.status NOT IN ('active', 'pending')
             RETURNING r.line, r.email, s.status
             """))
         using (var reader = suppressed.ExecuteReader())
@@ -83,7 +83,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         // from a block of ids reserved at once, so that tags need no second lookup by address.
         Execute("""
             CREATE TEMP TABLE import_existing ON COMMIT DROP AS
-            SELECT r.line, s.id FROM import_rows r JOIN subscribers s ON s.email = r.email
+            SELECT r.line, s.id FROM import_rows r JOIN subscribers s ON lower(s.email) = lower(r.email)
             """);
         long baseId;
         using (var reserve = Command("""

@@ -18,13 +18,16 @@ internal sealed class IdChain
     // SQLite refuses a compound of more than 500 terms (SQLITE_MAX_COMPOUND_SELECT); longer chains nest.
     private const int MaxTerms = 250;
 
-    // A term is a SELECT of one id column (string) or a chain nested as one term (IdChain).
+    // A term is a SELECT of one id column (string, or an EngineTerm) or a chain nested as one term (IdChain).
     private readonly List<(string Operator, object Term)> _links;
 
     private IdChain(List<(string, object)> links) => _links = links;
 
     /// <summary>A chain of one term: a <c>SELECT</c> of one id column in ascending id order.</summary>
     public static IdChain Of(string term) => new([("", term)]);
+
+    /// <summary>A chain of one term written differently for each engine (the same ids in the same order).</summary>
+    public static IdChain Of(string sqlite, string postgres) => new([("", new EngineTerm(sqlite, postgres))]);
 
     /// <summary>True when the first term is <paramref name="term"/> and nothing is added to it later (no UNION).</summary>
     public bool StartsWithAndNeverWidens(string term) => _links[0].Term is string first && first == term && AllAfterFirst(Intersect, Except);
@@ -63,8 +66,14 @@ internal sealed class IdChain
         return sql;
     }
 
-    private static string Term(object term, StoreKind kind) =>
-        term is IdChain nested ? "SELECT * FROM (" + nested.Sql(kind) + " ORDER BY 1) AS nested" : (string)term;
+    private static string Term(object term, StoreKind kind) => term switch
+    {
+        IdChain nested => "SELECT * FROM (" + nested.Sql(kind) + " ORDER BY 1) AS nested",
+        EngineTerm both => kind == StoreKind.Postgres ? both.Postgres : both.Sqlite,
+        _ => (string)term,
+    };
+
+    private sealed record EngineTerm(string Sqlite, string Postgres);
 
     private bool AllAfterFirst(params string[] operators) => _links.Skip(1).All(l => operators.Contains(l.Operator));
 

@@ -26,13 +26,13 @@ public static class SegmentCompiler
 
     private static IdChain Chain(SegmentNode node, List<KeyValuePair<string, string>> parameters) => node switch
     {
-        TagCondition tag => IdChain.Of("SELECT subscriber_id FROM subscriber_tags WHERE tag = " + Bind(parameters, tag.Tag)),
+        // Tags are stored lower-case (Tags.TryNormalize), so the one asked for is too: equal on either engine.
+        TagCondition tag => IdChain.Of("SELECT subscriber_id FROM subscriber_tags WHERE tag = " + Bind(parameters, tag.Tag.ToLowerInvariant())),
         // `x != ""` reads an absent field as empty: it selects those whose field is present and not empty.
         FieldCondition { Negated: true, Value.Length: 0 } field => IdChain.Of(
             "SELECT subscriber_id FROM subscriber_fields WHERE name = " + Bind(parameters, field.Field) + " AND value <> ''"),
         FieldCondition { Negated: true } field => IdChain.Of(Everyone).Without(Chain(field with { Negated = false }, parameters)),
-        FieldCondition field => IdChain.Of("SELECT subscriber_id FROM subscriber_fields WHERE name = " + Bind(parameters, field.Field) +
-            " AND value = " + Bind(parameters, field.Value)),
+        FieldCondition field => FieldEquals(Bind(parameters, field.Field), Bind(parameters, field.Value)),
         NotCondition not => IdChain.Of(Everyone).Without(Chain(not.Inner, parameters)),
         OrCondition or => Chain(or.Left, parameters).UnionWith(Chain(or.Right, parameters)),
         // `a and not b` is a − b: one pass fewer than a ∩ (everyone − b); likewise `a and x != v` is a − (x = v).
@@ -45,6 +45,11 @@ public static class SegmentCompiler
         AndCondition and => Chain(and.Left, parameters).IntersectWith(Chain(and.Right, parameters)),
         _ => throw new InvalidOperationException($"unknown segment node {node.GetType().Name}"),
     };
+
+    // SQLite's value column is NOCASE; PostgreSQL's index folds lower(value) (ASCII letters under "C", the same rule).
+    private static IdChain FieldEquals(string name, string value) => IdChain.Of(
+        "SELECT subscriber_id FROM subscriber_fields WHERE name = " + name + " AND value = " + value,
+        "SELECT subscriber_id FROM subscriber_fields WHERE name = " + name + " AND lower(value) = lower(" + value + ")");
 
     private static string Bind(List<KeyValuePair<string, string>> parameters, string value)
     {

@@ -3,7 +3,7 @@ ALTER TABLE subscribers ADD COLUMN confirmed_at text;
 UPDATE subscribers SET confirmed_at = created_at WHERE status = 'active';
 
 CREATE TABLE subscriber_tags (
-    tag           text COLLATE nocase NOT NULL,
+    tag           text COLLATE "C" NOT NULL,          -- stored lower-case (Audience/Tags), and segments bind it so
     subscriber_id bigint NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
     PRIMARY KEY (tag, subscriber_id)
 );

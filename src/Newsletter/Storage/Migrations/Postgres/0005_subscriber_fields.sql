@@ -3,11 +3,12 @@
 -- keep these rows equal to its string members on every write, set-based over each statement's changed rows, so a
 -- bulk import pays one pass instead of one call per row.
 CREATE TABLE subscriber_fields (
-    name          text NOT NULL,                    -- the JSON key, exact: `Plan` and `plan` are two fields
-    value         text COLLATE nocase NOT NULL,     -- segments compare values without regard to case
-    subscriber_id bigint NOT NULL,                  -- subscribers.id
-    PRIMARY KEY (name, value, subscriber_id)
+    name          text COLLATE "C" NOT NULL,        -- the JSON key, exact: `Plan` and `plan` are two fields
+    value         text COLLATE "C" NOT NULL,        -- as written; segments compare lower(value) (ASCII case folded)
+    subscriber_id bigint NOT NULL                   -- subscribers.id
 );
+-- In place of SQLite's primary key: one range per field and value, folded as segments compare them, in id order.
+CREATE INDEX subscriber_fields_value ON subscriber_fields (name, lower(value), subscriber_id);
 
 INSERT INTO subscriber_fields (name, value, subscriber_id)
 SELECT f.key, f.value #>> '{}', s.id FROM subscribers s, jsonb_each(s.fields::jsonb) f WHERE jsonb_typeof(f.value) = 'string';
@@ -24,7 +25,7 @@ BEGIN
     DELETE FROM subscriber_fields sf
     USING before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(o.fields::jsonb) f
     WHERE n.fields IS DISTINCT FROM o.fields AND jsonb_typeof(f.value) = 'string'
-      AND sf.name = f.key AND sf.value = f.value #>> '{}' AND sf.subscriber_id = o.id;
+      AND sf.name = f.key AND lower(sf.value) = lower(f.value #>> '{}') AND sf.subscriber_id = o.id;
     INSERT INTO subscriber_fields (name, value, subscriber_id)
     SELECT f.key, f.value #>> '{}', n.id
     FROM before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(n.fields::jsonb) f
@@ -35,7 +36,7 @@ END $$;
 CREATE FUNCTION subscriber_fields_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM subscriber_fields sf USING deleted o, jsonb_each(o.fields::jsonb) f
-    WHERE jsonb_typeof(f.value) = 'string' AND sf.name = f.key AND sf.value = f.value #>> '{}' AND sf.subscriber_id = o.id;
+    WHERE jsonb_typeof(f.value) = 'string' AND sf.name = f.key AND lower(sf.value) = lower(f.value #>> '{}') AND sf.subscriber_id = o.id;
     RETURN NULL;
 END $$;
 

@@ -1,11 +1,12 @@
 -- PostgreSQL's words for the subscriber statements that SQLite writes with its own functions: json_patch becomes
 -- jsonb's || (the fields are string members only, so a merge of objects is all RFC 7396 does here), group_concat
--- becomes string_agg, json_each becomes jsonb_object_keys.
+-- becomes string_agg, json_each becomes jsonb_object_keys; and an address is matched by lower(email), the unique
+-- index that stands in for SQLite's NOCASE column.
 
 -- name: insert
 INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
 VALUES (@email, @name, @fields, @status, @source, @now, CASE WHEN @status = 'active' THEN @now END, @now)
-ON CONFLICT (email) DO UPDATE SET
+ON CONFLICT ((lower(email))) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
     fields = (subscribers.fields::jsonb || excluded.fields::jsonb)::text
 RETURNING id, status;
@@ -18,7 +19,7 @@ INSERT INTO subscribers (id, email, name, first_name, last_name, fields, status,
 SELECT @base + r.line, r.email, r.name, r.first_name, r.last_name, r.fields, r.status, @source, @now,
        CASE WHEN r.status = 'active' THEN @now END, @now
 FROM import_rows r ORDER BY r.line
-ON CONFLICT (email) DO UPDATE SET
+ON CONFLICT ((lower(email))) DO UPDATE SET
     name = COALESCE(excluded.name, subscribers.name),
     first_name = COALESCE(excluded.first_name, subscribers.first_name),
     last_name = COALESCE(excluded.last_name, subscribers.last_name),
@@ -30,7 +31,10 @@ WHERE subscribers.status IN ('active', 'pending');
 -- name: by-email
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
        (SELECT string_agg(t.tag, ' ' ORDER BY t.tag) FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
-FROM subscribers s WHERE s.email = @email;
+FROM subscribers s WHERE lower(s.email) = lower(@email);
+
+-- name: status-of
+SELECT status FROM subscribers WHERE lower(email) = lower(@email);
 
 -- name: by-id
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
