@@ -74,7 +74,7 @@ public sealed class TestStore : IDisposable
     {
         try
         {
-            if (Kind == StoreKind.Postgres) Drop(Setting);
+            if (Kind == StoreKind.Postgres) DropPostgresDatabase(Setting);
         }
         finally
         {
@@ -82,9 +82,10 @@ public sealed class TestStore : IDisposable
         }
     }
 
-    // The pool a Database keeps is its own and is never closed, so the sessions are ended from the server's side.
-    private static void Drop(string setting)
+    /// <summary>Drops the PostgreSQL database <paramref name="setting"/> names, ending its sessions; nothing when it is gone.</summary>
+    public static void DropPostgresDatabase(string setting)
     {
+        // The pool a Database keeps is its own and is never closed, so the sessions are ended from the server's side.
         var target = new NpgsqlConnectionStringBuilder(setting);
         var admin = new NpgsqlConnectionStringBuilder(setting) { Database = "postgres", Pooling = false };
         using var connection = new NpgsqlConnection(admin.ConnectionString);
