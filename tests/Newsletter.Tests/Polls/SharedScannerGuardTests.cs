@@ -11,10 +11,10 @@ public class SharedScannerGuardTests(StoreKind kind)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(15);
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
-    private EngineDatabase _store = null!;
+    private TestStore _store = null!;
 
     [SetUp]
-    public void SetUp() => _store = EngineDatabase.Create(kind);
+    public void SetUp() => _store = TestStore.Create(kind);
 
     [TearDown]
     public void TearDown() => _store.Dispose();

@@ -69,6 +69,16 @@ public sealed class TestStore : IDisposable
         return Database.Open(Setting);
     }
 
+    /// <summary>Runs <paramref name="sql"/> (a count) with <paramref name="parameters"/> bound, whatever integer type the engine returns.</summary>
+    public long Count(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Bind(name, value);
+        return command.ScalarLong();
+    }
+
     /// <summary>Drops the PostgreSQL database (closing its sessions) or deletes the SQLite file, and the folder.</summary>
     public void Dispose()
     {
