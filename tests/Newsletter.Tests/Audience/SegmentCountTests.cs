@@ -1,5 +1,6 @@
 using Newsletter.Audience;
 using Newsletter.Audience.Segments;
+using Newsletter.Delivery;
 using Newsletter.Storage;
 using Newsletter.Tests.Support;
 
@@ -55,6 +56,43 @@ public class SegmentCountTests(StoreKind kind)
         var expression = string.Join(" or ", Enumerable.Range(0, 600).Select(i => $"tag:t{i}")) + " or tag:go";
         Assert.That(_store.Count(CompiledSegment.Compile(expression)), Is.EqualTo(1));
     }
+
+    [TestCase("tag:rust", "ada bob dee")]
+    [TestCase("tag:go or (tag:rust and plan = free)", "bob cy")]
+    [TestCase("plan != pro", "bob dee")]
+    [TestCase("country = \"new zealand\"", "cy")]
+    [TestCase("tag:nobody", "")]
+    public void List_Segment_ListsActiveSubscribersItSelectsInIdOrder(string expression, string expected)
+    {
+        Assert.That(Names(_store.List(CompiledSegment.Compile(expression))), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void List_SixHundredConditions_ListsTheOneItSelects()
+    {
+        var expression = string.Join(" or ", Enumerable.Range(0, 600).Select(i => $"tag:t{i}")) + " or tag:go";
+        Assert.That(Names(_store.List(CompiledSegment.Compile(expression))), Is.EqualTo("cy"));
+    }
+
+    [Test]
+    public void List_Segment_RowsAreWhole()
+    {
+        var cy = _store.List(CompiledSegment.Compile("tag:go")).Single();
+        Assert.That((cy.Name, cy.Tags.Single(), cy.Fields["country"]), Is.EqualTo(("Cy", "go", "New Zealand")));
+    }
+
+    [Test]
+    public void Prepare_Segment_EnqueuesOnlyTheSubscribersItSelects()
+    {
+        var issue = new IssueStore(_test.Database, TimeProvider.System).Register(
+            Newsletter.Authoring.IssueParser.Parse("issues/2026-11-20-x.md", "---\ntitle: X\n---\nBody\n")).Id;
+        var ledger = new SendLedger(_test.Database, TimeProvider.System);
+
+        Assert.That(ledger.Prepare(issue, "2026-11-20-x", "example.com", CompiledSegment.Compile("tag:rust and not tag:beginner")).Enqueued, Is.EqualTo(2));
+        Assert.That(Names(ledger.Claim(issue, 10).Select(d => d.Subscriber)), Is.EqualTo("ada dee"));
+    }
+
+    private static string Names(IEnumerable<Subscriber> subscribers) => string.Join(' ', subscribers.Select(s => s.Email.Split('@')[0]));
 
     [Test]
     public void Count_Everyone_CountsOnlyActive()
