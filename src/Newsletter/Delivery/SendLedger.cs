@@ -325,8 +325,8 @@ public sealed class SendLedger(Database database, TimeProvider clock)
             drop.Transaction = transaction;
             drop.ExecuteNonQuery();
         }
-        var inFlight = Convert.ToInt32(Run(connection, transaction, "count-orphaned-in-flight", scalar: true, ("@issue", issueId)));
-        using var recover = Command(connection, "recover-orphaned", ("@issue", issueId), ("@now", StoredTime.ToText(now)));
+        var inFlight = Convert.ToInt32(Run(connection, transaction, "count-orphaned-in-flight", scalar: true, ("@issue", issueId), ("@run", RunId)));
+        using var recover = Command(connection, "recover-orphaned", ("@issue", issueId), ("@run", RunId), ("@now", StoredTime.ToText(now)));
         recover.Transaction = transaction;
         return (recover.ExecuteNonQuery(), inFlight);
     }

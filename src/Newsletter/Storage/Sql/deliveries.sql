@@ -128,7 +128,7 @@ DELETE FROM send_workers WHERE issue_id = @issue AND holder = @holder;
 
 -- name: count-orphaned-in-flight
 SELECT count(*) FROM deliveries d
-WHERE d.issue_id = @issue AND d.status = 'sending' AND d.handed_at IS NOT NULL
+WHERE d.issue_id = @issue AND d.status = 'sending' AND d.handed_at IS NOT NULL AND d.claimed_by <> @run
   AND NOT EXISTS (SELECT 1 FROM send_workers w WHERE w.issue_id = d.issue_id AND w.holder = d.claimed_by);
 
 -- name: recover-orphaned
@@ -137,7 +137,7 @@ UPDATE deliveries SET status = 'pending', claimed_by = NULL, updated_at = @now,
     last_error = CASE WHEN handed_at IS NOT NULL THEN 'in flight when an earlier run stopped; may arrive twice' ELSE last_error END,
     recovered = recovered + CASE WHEN handed_at IS NOT NULL THEN 1 ELSE 0 END,
     handed_at = NULL
-WHERE issue_id = @issue AND status = 'sending'
+WHERE issue_id = @issue AND status = 'sending' AND claimed_by <> @run
   AND NOT EXISTS (SELECT 1 FROM send_workers w WHERE w.issue_id = deliveries.issue_id AND w.holder = deliveries.claimed_by);
 
 -- name: budget-used
