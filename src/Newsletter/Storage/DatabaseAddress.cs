@@ -48,7 +48,9 @@ public sealed class DatabaseAddress
         }
         if (string.IsNullOrEmpty(builder.Host)) throw new ArgumentException("the PostgreSQL address names no host");
         if (string.IsNullOrEmpty(builder.Database)) throw new ArgumentException("the PostgreSQL address names no database");
-        var display = $"postgres://{(string.IsNullOrEmpty(builder.Username) ? "" : builder.Username + "@")}{builder.Host}:{builder.Port}/{builder.Database}";
+        // Written as a URL would be, so a user or database name holding '@', ':' or '/' cannot be misread.
+        var user = string.IsNullOrEmpty(builder.Username) ? "" : Uri.EscapeDataString(builder.Username) + "@";
+        var display = $"postgres://{user}{builder.Host}:{builder.Port}/{Uri.EscapeDataString(builder.Database)}";
         return new DatabaseAddress(StoreKind.Postgres, builder.ConnectionString, display);
     }
 

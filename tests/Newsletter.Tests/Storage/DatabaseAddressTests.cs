@@ -30,7 +30,7 @@ public class DatabaseAddressTests
             Assert.That((value.Host, value.Port, value.Database), Is.EqualTo(("db.example", 6543, "news letter")));
             Assert.That((value.Username, value.Password), Is.EqualTo(("mail@er", "p:s@ss/w0rd")));
             Assert.That(value.SslMode, Is.EqualTo(SslMode.Require));
-            Assert.That(address.Display, Is.EqualTo("postgres://mail@er@db.example:6543/news letter"));
+            Assert.That(address.Display, Is.EqualTo("postgres://mail%40er@db.example:6543/news%20letter"));
         });
     }
 
