@@ -34,14 +34,17 @@ public sealed class SendPacer
 
     /// <summary>
     /// Splits the configured rate among <paramref name="workers"/> processes sending at once (a shared store), so
-    /// that together they stay within it; the current rate never exceeds the new share.
+    /// that together they stay within it. A rate held down by throttling moves in proportion.
     /// </summary>
     public void Share(int workers)
     {
         lock (_lock)
         {
-            _limit = _configured / Math.Max(1, workers);
-            _rate = Math.Min(_rate, _limit);
+            var share = _configured / Math.Max(1, workers);
+            // A throttled rate keeps its place under the limit: half the old share becomes half the new one.
+            if (!double.IsPositiveInfinity(_limit) && !double.IsPositiveInfinity(_rate)) _rate = Math.Max(MinimumRate, _rate * share / _limit);
+            else _rate = Math.Min(_rate, share);
+            _limit = share;
         }
     }
 

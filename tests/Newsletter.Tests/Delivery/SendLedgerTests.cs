@@ -268,6 +268,40 @@ public class SendLedgerTests(StoreKind kind)
     }
 
     [Test]
+    public void Claim_SharedStoreHourlyBudget_IsSharedByTheWorkers()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var first = new SendLedger(_database, TimeProvider.System);
+        var second = new SendLedger(_database, TimeProvider.System);
+        first.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        second.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        first.Prepare(_issueId, "s", "example.com");
+
+        var claimed = first.Claim(_issueId, 2, messagesPerHour: 3);
+        Assert.That(claimed, Has.Count.EqualTo(2));
+        Assert.That(second.HourlyBudgetLeft(3), Is.EqualTo(1), "a live worker's claims are spent budget");
+        Assert.That(second.Claim(_issueId, 5, messagesPerHour: 3), Has.Count.EqualTo(1), "only what the budget has left");
+        foreach (var delivery in claimed) Finish(first, delivery.Id, DeliveryStatus.Sent);
+        Assert.That(second.Claim(_issueId, 5, messagesPerHour: 3), Is.Empty, "sent within the hour still counts");
+        Assert.That(first.HourlyBudgetLeft(3), Is.EqualTo(0));
+        Assert.That(first.HourlyBudgetLeft(0), Is.EqualTo(int.MaxValue), "0 is no limit");
+    }
+
+    [Test]
+    public void LiveWorkers_SharedStore_CountsTheWorkersWhoseLeaseHolds()
+    {
+        OnlyOn(StoreKind.Postgres);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var first = new SendLedger(_database, clock);
+        var second = new SendLedger(_database, clock);
+        first.TryTakeLease(_issueId, TimeSpan.FromMinutes(5));
+        second.TryTakeLease(_issueId, TimeSpan.FromMinutes(1));
+        Assert.That(first.LiveWorkers(), Is.EqualTo(2));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.That(first.LiveWorkers(), Is.EqualTo(1), "the per-second rate is split among live workers only");
+    }
+
+    [Test]
     public void Prepare_UnsubscribedSubscriber_IsNotEnqueued()
     {
         var ada = _subscribers.FindByEmail("reader0@example.com")!;

@@ -22,6 +22,28 @@ public class SendPacerTests
     }
 
     [Test]
+    public void Share_SplitsTheLimitAmongWorkersAndGivesItBackWhenTheyLeave()
+    {
+        var pacer = new SendPacer(90);
+        pacer.Share(3);
+        Assert.That(pacer.Rate, Is.EqualTo(30));
+        pacer.Throttled();
+        Assert.That(pacer.Rate, Is.EqualTo(15));
+        pacer.Share(1);
+        Assert.That(pacer.Rate, Is.EqualTo(45), "still half of the share after the others left");
+        for (var i = 0; i < 200; i++) pacer.Accepted();
+        Assert.That(pacer.Rate, Is.EqualTo(90));
+    }
+
+    [Test]
+    public void Share_WithoutLimit_StaysUnlimited()
+    {
+        var pacer = new SendPacer(0);
+        pacer.Share(4);
+        Assert.That(pacer.Rate, Is.EqualTo(double.PositiveInfinity));
+    }
+
+    [Test]
     public void Throttled_NeverGoesBelowHalfAMessagePerSecond()
     {
         var pacer = new SendPacer(1);
