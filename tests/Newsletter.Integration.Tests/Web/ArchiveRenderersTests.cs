@@ -53,6 +53,24 @@ public class ArchiveRenderersTests
         Assert.That(prepared(), Is.EqualTo(2));
     }
 
+    [Test]
+    public void PublishedIssues_FileUnchanged_IsParsedOnceAndAgainAfterAnEdit()
+    {
+        using var files = SentIssue(out var workspace);
+        var published = new PublishedIssues(workspace.Issues, workspace.Settings.Issues);
+
+        var first = published.Find(Slug)!.Issue;
+        Assert.That(published.List().Single().Issue, Is.SameAs(first), "the feed and the index reuse the parsed file");
+
+        var path = files.PathOf($"issues/{Slug}.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: Kept", "title: Kept, edited"));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var edited = published.Find(Slug)!.Issue;
+
+        Assert.That(edited, Is.Not.SameAs(first));
+        Assert.That(edited.Title, Is.EqualTo("Kept, edited"));
+    }
+
     private static TestWorkspace SentIssue(out Workspace workspace)
     {
         var files = new TestWorkspace();
