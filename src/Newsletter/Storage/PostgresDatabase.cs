@@ -18,12 +18,11 @@ public static class PostgresDatabase
     /// <exception cref="StorageException">The schema is newer than this program, or older and <paramref name="requireSchema"/> is set.</exception>
     public static Database Open(DatabaseAddress address, TimeSpan busyTimeout, bool requireSchema = true)
     {
-        var builder = new NpgsqlConnectionStringBuilder(address.Value)
-        {
-            // Keeps a statement stuck behind another transaction's row lock from hanging a send or a page for ever.
-            Options = $"-c lock_timeout={(long)busyTimeout.TotalMilliseconds}",
-            ApplicationName = "newsletter",
-        };
+        var builder = new NpgsqlConnectionStringBuilder(address.Value);
+        // Keeps a statement stuck behind another transaction's row lock from hanging a send or a page for ever; any
+        // options the address gives stay, after ours, so that theirs win.
+        builder.Options = $"-c lock_timeout={(long)busyTimeout.TotalMilliseconds} {builder.Options}".TrimEnd();
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "newsletter";
         var source = NpgsqlDataSource.Create(builder.ConnectionString);
         var database = new Database(StoreKind.Postgres, address.Display, address.Display, () => source.OpenConnection());
         using var connection = database.Connect();
