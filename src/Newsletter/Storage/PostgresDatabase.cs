@@ -14,8 +14,7 @@ public static class PostgresDatabase
     /// <param name="address">A PostgreSQL address.</param>
     /// <param name="busyTimeout">How long a statement may wait for a lock (PostgreSQL <c>lock_timeout</c>).</param>
     /// <param name="requireSchema">False for <c>db migrate</c>, which brings an older or empty database up to date.</param>
-    /// <exception cref="NpgsqlException">The server cannot be reached or refuses the login.</exception>
-    /// <exception cref="StorageException">The schema is newer than this program, or older and <paramref name="requireSchema"/> is set.</exception>
+    /// <exception cref="StorageException">The server cannot be reached or refuses the login (the message names the database), or the schema is newer than this program, or older and <paramref name="requireSchema"/> is set.</exception>
     public static Database Open(DatabaseAddress address, TimeSpan busyTimeout, bool requireSchema = true)
     {
         var builder = new NpgsqlConnectionStringBuilder(address.Value);
@@ -25,8 +24,17 @@ public static class PostgresDatabase
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "newsletter";
         var source = NpgsqlDataSource.Create(builder.ConnectionString);
         var database = new Database(StoreKind.Postgres, address.Display, address.Display, () => source.OpenConnection());
-        using var connection = database.Connect();
-        var version = Migrator.CurrentVersion(connection);
+        int version;
+        try
+        {
+            using var connection = database.Connect();
+            version = Migrator.CurrentVersion(connection);
+        }
+        catch (NpgsqlException e)
+        {
+            // The first contact is where a wrong host, password or database shows: name the database in the message.
+            throw new StorageException(StorageErrors.Describe(e, address.Display));
+        }
         if (version > Migrator.LatestVersion) throw StorageException.Newer(address.Display, version);
         if (requireSchema && version < Migrator.LatestVersion)
             throw new StorageException(version == 0
