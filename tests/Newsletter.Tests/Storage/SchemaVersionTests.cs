@@ -55,6 +55,33 @@ public class PostgresSchemaTests
     }
 
     [Test]
+    public void Open_WrongPassword_IsAStorageErrorNamingTheDatabaseButNotThePassword()
+    {
+        var setting = NewDatabase();
+        var builder = new NpgsqlConnectionStringBuilder(setting) { Password = "not-the-password-4711" };
+        var display = DatabaseAddress.Parse(builder.ConnectionString).Display;
+
+        var error = Assert.Throws<StorageException>(() => Database.Open(builder.ConnectionString))!;
+
+        Assert.That(error.Message, Does.StartWith($"the database {display} refused the login"));
+        Assert.That(error.Message, Does.Not.Contain("not-the-password-4711"));
+    }
+
+    [Test]
+    public void Open_NoServerOnThePort_IsAStorageErrorSayingItCannotBeReached()
+    {
+        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        port.Start();
+        var free = ((System.Net.IPEndPoint)port.LocalEndpoint).Port;
+        port.Stop();
+
+        var error = Assert.Throws<StorageException>(() => Database.Open($"postgres://mailer:secret@127.0.0.1:{free}/newsletter"))!;
+
+        Assert.That(error.Message, Does.StartWith($"the database postgres://mailer@127.0.0.1:{free}/newsletter cannot be reached"));
+        Assert.That(error.Message, Does.Not.Contain("secret"));
+    }
+
+    [Test]
     public void Open_EmptyPostgresDatabase_IsRefusedNamingDbMigrate()
     {
         var setting = NewDatabase();
