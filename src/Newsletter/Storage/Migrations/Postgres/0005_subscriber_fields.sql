@@ -20,16 +20,24 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- The changed rows are paired once (MATERIALIZED): left to itself the planner cannot count a transition table's
+-- matches and may join them row by row, which made an import updating 100,000 subscribers run for minutes.
+-- Fields compare as JSON, not as text: jsonb writes an object in its own spacing and key order.
 CREATE FUNCTION subscriber_fields_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM subscriber_fields sf
-    USING before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(o.fields::jsonb) f
-    WHERE n.fields IS DISTINCT FROM o.fields AND jsonb_typeof(f.value) = 'string'
-      AND sf.name = f.key AND lower(sf.value) = lower(f.value #>> '{}') AND sf.subscriber_id = o.id;
+    WITH changed AS MATERIALIZED (
+        SELECT o.id, o.fields::jsonb AS fields FROM before_rows o JOIN after_rows n ON n.id = o.id
+        WHERE n.fields::jsonb IS DISTINCT FROM o.fields::jsonb
+    )
+    DELETE FROM subscriber_fields sf USING changed c, jsonb_each(c.fields) f
+    WHERE jsonb_typeof(f.value) = 'string'
+      AND sf.name = f.key AND lower(sf.value) = lower(f.value #>> '{}') AND sf.subscriber_id = c.id;
+    WITH changed AS MATERIALIZED (
+        SELECT n.id, n.fields::jsonb AS fields FROM before_rows o JOIN after_rows n ON n.id = o.id
+        WHERE n.fields::jsonb IS DISTINCT FROM o.fields::jsonb
+    )
     INSERT INTO subscriber_fields (name, value, subscriber_id)
-    SELECT f.key, f.value #>> '{}', n.id
-    FROM before_rows o JOIN after_rows n ON n.id = o.id, jsonb_each(n.fields::jsonb) f
-    WHERE n.fields IS DISTINCT FROM o.fields AND jsonb_typeof(f.value) = 'string';
+    SELECT f.key, f.value #>> '{}', c.id FROM changed c, jsonb_each(c.fields) f WHERE jsonb_typeof(f.value) = 'string';
     RETURN NULL;
 END $$;
 
