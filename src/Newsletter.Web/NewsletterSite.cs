@@ -24,13 +24,16 @@ namespace Newsletter.Web;
 public static class NewsletterSite
 {
     /// <summary>Builds the application for <paramref name="workspace"/>, listening on <paramref name="urls"/> (e.g. <c>http://127.0.0.1:5080</c>).</summary>
-    public static WebApplication Build(Workspace workspace, string urls)
+    /// <param name="workspace">The workspace served.</param>
+    /// <param name="urls">Where Kestrel listens.</param>
+    /// <param name="forceLiveSend">Send sign-up confirmations despite placeholder settings (<c>serve --force</c>; see <see cref="SiteServices.AddSiteServices"/>).</param>
+    public static WebApplication Build(Workspace workspace, string urls, bool forceLiveSend = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
         // Warnings only: request logs would carry personal link tokens and client addresses.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSiteServices(workspace);
+        builder.Services.AddSiteServices(workspace, forceLiveSend);
         AddRateLimits(builder.Services, workspace.Settings.RateLimitPerMinute);
         builder.AddRequestLimits();
         var app = builder.Build();

@@ -4,6 +4,7 @@ using Newsletter.Audience;
 using Newsletter.Audience.Signup;
 using Newsletter.Audience.Suppression;
 using Newsletter.Delivery.Signup;
+using Newsletter.Delivery;
 using Newsletter.Delivery.Transports;
 using Newsletter.Web.Archive;
 using Newsletter.Web.Pages;
@@ -22,7 +23,13 @@ namespace Newsletter.Web;
 public static class SiteServices
 {
     /// <summary>Adds the services of <paramref name="workspace"/> to <paramref name="services"/>.</summary>
-    public static IServiceCollection AddSiteServices(this IServiceCollection services, Workspace workspace)
+    /// <param name="services">The application's services.</param>
+    /// <param name="workspace">The workspace served.</param>
+    /// <param name="forceLiveSend">
+    /// Send sign-up confirmations through SMTP or sendmail even when <see cref="LiveSendRule"/> finds placeholder
+    /// settings (<c>serve --force</c>); without it such a confirmation is refused, as <c>send</c> refuses a send.
+    /// </param>
+    public static IServiceCollection AddSiteServices(this IServiceCollection services, Workspace workspace, bool forceLiveSend = false)
     {
         services.AddSingleton(workspace.Settings);
         services.AddSingleton(workspace.Info);
@@ -40,15 +47,28 @@ public static class SiteServices
         services.AddSingleton(new PublishedIssues(workspace.Issues, workspace.Settings.Issues));
         // Built once: an issue page or the feed prepares an issue only when its file or a template has changed.
         services.AddSingleton(new ArchiveRenderers(workspace));
-        services.AddSingleton(Signup(workspace));
+        services.AddSingleton(Signup(workspace, forceLiveSend));
         return services;
     }
 
-    private static SignupService Signup(Workspace workspace)
+    private static SignupService Signup(Workspace workspace, bool forceLiveSend)
     {
-        // Errors name the file this run was configured from (--config), where the editor fixes them.
-        var mailer = new ConfirmationMailer(workspace.Templates, workspace.Info, workspace.Composer,
-            () => TransportFactory.Create(workspace.Settings, workspace.Settings.ConfigFile));
+        // Errors name the file this run was configured from (--config), where the editor fixes them. A confirmation
+        // is mail like any other: with a loopback baseUrl its link would lead nowhere, so the live-send rule holds.
+        var mailer = new ConfirmationMailer(workspace.Templates, workspace.Info, workspace.Composer, () =>
+        {
+            var transport = TransportFactory.Create(workspace.Settings, workspace.Settings.ConfigFile);
+            try
+            {
+                LiveSendRule.Enforce(workspace.Settings, forceLiveSend);
+            }
+            catch
+            {
+                transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+            return transport;
+        });
         return new SignupService(workspace.Subscribers, new ErasedAddresses(workspace.Database), workspace.Tokens,
             workspace.Settings.BaseUrl, mailer,
             perAddress: Throttle(workspace, "address", limit: 3, TimeSpan.FromHours(1)),

@@ -132,6 +132,45 @@ public class SignupFlowTests
         });
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Signup_LiveTransportWithLoopbackBaseUrl_SendsNoConfirmationUnlessServeIsForced(bool force)
+    {
+        using var server = AiosmtpdServer.Start();
+        using var workspace = Delivery.FaultySendTests.SmtpWorkspace(server.Port, maxConsecutiveErrors: 5);
+        var baseUrl = $"http://127.0.0.1:{TestWorkspace.FreePort()}";
+        workspace.Configure(c => c["baseUrl"] = baseUrl);
+        string[] args = force ? ["serve", "--urls", baseUrl, "--force"] : ["serve", "--urls", baseUrl];
+        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), args);
+        HttpStatusCode status;
+        try
+        {
+            using var http = new HttpClient();
+            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
+            (status, _) = await Post(http, baseUrl, "ada@example.com", "Ada");
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+        var log = await serve.StandardOutput.ReadToEndAsync() + await serve.StandardError.ReadToEndAsync();
+        if (force)
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), log);
+            Assert.That(server.Messages(), Has.Count.EqualTo(1), "forced: the confirmation goes out");
+            Assert.That(log, Does.Not.Contain("will not be sent"));
+            return;
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError), "the editor's setting is at fault, not the reader");
+            Assert.That(server.Messages(), Is.Empty, "no confirmation whose link leads to 127.0.0.1");
+            Assert.That(log, Does.Contain("warning: sign-up confirmations will not be sent through smtp://127.0.0.1"));
+            Assert.That(log, Does.Contain("'baseUrl'"));
+        });
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> Post(HttpClient http, string baseUrl, string email, string name, string honeypot = "")
     {
         var response = await http.PostAsync(baseUrl + "/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>
