@@ -46,10 +46,11 @@ public static class SegmentCompiler
         _ => throw new InvalidOperationException($"unknown segment node {node.GetType().Name}"),
     };
 
-    // SQLite's value column is NOCASE; PostgreSQL's index folds lower(value) (ASCII letters under "C", the same rule).
+    // SQLite's value column is NOCASE; PostgreSQL's index folds lower(value) (ASCII letters under "C", the same rule),
+    // and the value asked for is folded under "C" too, not under the database's locale.
     private static IdChain FieldEquals(string name, string value) => IdChain.Of(
         "SELECT subscriber_id FROM subscriber_fields WHERE name = " + name + " AND value = " + value,
-        "SELECT subscriber_id FROM subscriber_fields WHERE name = " + name + " AND lower(value) = lower(" + value + ")");
+        "SELECT subscriber_id FROM subscriber_fields WHERE name = " + name + " AND lower(value) = lower(" + value + " COLLATE \"C\")");
 
     private static string Bind(List<KeyValuePair<string, string>> parameters, string value)
     {

@@ -1,7 +1,8 @@
 -- PostgreSQL's words for the subscriber statements that SQLite writes with its own functions: json_patch becomes
 -- jsonb's || (the fields are string members only, so a merge of objects is all RFC 7396 does here), group_concat
 -- becomes string_agg, json_each becomes jsonb_object_keys; and an address is matched by lower(email), the unique
--- index that stands in for SQLite's NOCASE column.
+-- index that stands in for SQLite's NOCASE column. The address asked for is folded under "C" too (ASCII letters
+-- only, as NOCASE does), not under the database's locale, which would fold É to é where the column does not.
 
 -- name: insert
 INSERT INTO subscribers (email, name, fields, status, source, created_at, confirmed_at, status_changed_at)
@@ -31,10 +32,10 @@ WHERE subscribers.status IN ('active', 'pending');
 -- name: by-email
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
        (SELECT string_agg(t.tag, ' ' ORDER BY t.tag) FROM subscriber_tags t WHERE t.subscriber_id = s.id), s.first_name, s.last_name
-FROM subscribers s WHERE lower(s.email) = lower(@email);
+FROM subscribers s WHERE lower(s.email) = lower(@email COLLATE "C");
 
 -- name: status-of
-SELECT status FROM subscribers WHERE lower(email) = lower(@email);
+SELECT status FROM subscribers WHERE lower(email) = lower(@email COLLATE "C");
 
 -- name: by-id
 SELECT s.id, s.email, s.name, s.fields, s.status, s.source, s.created_at, s.confirmed_at, s.status_changed_at,
