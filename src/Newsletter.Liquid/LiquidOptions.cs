@@ -47,6 +47,6 @@ public sealed class LiquidOptions
     /// </summary>
     public IFormatProvider Culture { get; init; } = CultureInfo.InvariantCulture;
 
-    // Parsed partials; keyed by name so a partial is parsed once per options instance.
-    internal ConcurrentDictionary<string, LiquidTemplate> PartialCache { get; } = new(StringComparer.Ordinal);
+    // Parsed partials; keyed by name so a partial is loaded and parsed once per options instance, also under a race.
+    internal ConcurrentDictionary<string, Lazy<LiquidTemplate>> PartialCache { get; } = new(StringComparer.Ordinal);
 }

@@ -8,16 +8,24 @@ internal static class PartialLoader
     public static LiquidTemplate Load(RenderContext context, string name)
     {
         var options = context.Options;
-        if (options.PartialCache.TryGetValue(name, out var cached))
+        // One load and parse per name even when many renders ask at once: the first caller does it, the rest wait.
+        var entry = options.PartialCache.GetOrAdd(name, key => new Lazy<LiquidTemplate>(() => Parse(options, key), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
         {
-            return cached;
+            return entry.Value;
         }
+        catch
+        {
+            // A partial that is missing or broken now may be fixed by the next render: its failure is not kept.
+            options.PartialCache.TryRemove(KeyValuePair.Create(name, entry));
+            throw;
+        }
+    }
 
+    private static LiquidTemplate Parse(LiquidOptions options, string name)
+    {
         var source = options.Loader?.Load(name) ?? throw new LiquidRuntimeError(LiquidErrors.PartialNotFound(name));
-
-        // Parsing twice under a race is harmless; GetOrAdd keeps a single instance.
-        var template = LiquidTemplate.Parse(source.Text, source.Name, options);
-        return options.PartialCache.GetOrAdd(name, template);
+        return LiquidTemplate.Parse(source.Text, source.Name, options);
     }
 
     public static void Enter(RenderContext context)
