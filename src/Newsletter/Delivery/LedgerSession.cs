@@ -30,8 +30,9 @@ public sealed class LedgerSession : IDisposable
     {
         lock (_lock)
         {
-            _hand.Parameter("id").Value = deliveryId;
-            _hand.Parameter("now").Value = StoredTime.ToText(_clock.GetUtcNow());
+            // By position, in Prepare's order: no name lookup per message.
+            _hand.Parameters[0].Value = deliveryId;
+            _hand.Parameters[1].Value = StoredTime.ToText(_clock.GetUtcNow());
             _hand.ExecuteNonQuery();
         }
     }
@@ -45,11 +46,11 @@ public sealed class LedgerSession : IDisposable
     {
         lock (_lock)
         {
-            _finish.Parameter("id").Value = deliveryId;
-            _finish.Parameter("status").Value = status.ToText();
-            _finish.Parameter("error").Value = (object?)error ?? DBNull.Value;
-            _finish.Parameter("now").Value = StoredTime.ToText(_clock.GetUtcNow());
-            _finish.Parameter("retry_at").Value = retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value;
+            _finish.Parameters[0].Value = deliveryId;
+            _finish.Parameters[1].Value = status.ToText();
+            _finish.Parameters[2].Value = (object?)error ?? DBNull.Value;
+            _finish.Parameters[3].Value = StoredTime.ToText(_clock.GetUtcNow());
+            _finish.Parameters[4].Value = retryAt is { } at ? StoredTime.ToText(at) : DBNull.Value;
             _finish.ExecuteNonQuery();
         }
     }
@@ -64,9 +65,7 @@ public sealed class LedgerSession : IDisposable
 
     private DbCommand Prepare(string name, params string[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = command.Connection!.Sql("deliveries", name);
-        foreach (var parameter in parameters) command.Bind(parameter, null);
+        var command = _connection.Statement(null, "deliveries", name, parameters.Select(p => (p, (object?)null)).ToArray());
         command.Prepare();
         return command;
     }

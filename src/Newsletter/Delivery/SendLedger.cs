@@ -270,13 +270,8 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     public IReadOnlyList<string> Senders(long issueId)
     {
         using var connection = database.Connect();
-        using var command = Command(connection, "workers", ("@issue", issueId));
-        using var reader = command.ExecuteReader();
         var now = clock.GetUtcNow();
-        var senders = new List<string>();
-        while (reader.Read())
-            if (StoredTime.Parse(reader.GetString(1)) >= now) senders.Add(reader.GetString(0));
-        return senders;
+        return Workers(connection, null, issueId).Where(w => w.Expires >= now).Select(w => w.Holder).ToList();
     }
 
     /// <summary>Workers sending any issue now, at least 1 (this one): the per-second rate is shared among them.</summary>
@@ -311,14 +306,7 @@ public sealed class SendLedger(Database database, TimeProvider clock)
     {
         Lock(connection, transaction, issueId);
         var now = clock.GetUtcNow();
-        var workers = new List<(string Holder, DateTimeOffset Expires)>();
-        using (var read = Command(connection, "workers", ("@issue", issueId)))
-        {
-            read.Transaction = transaction;
-            using var reader = read.ExecuteReader();
-            while (reader.Read()) workers.Add((reader.GetString(0), StoredTime.Parse(reader.GetString(1))));
-        }
-        foreach (var (holder, expires) in workers)
+        foreach (var (holder, expires) in Workers(connection, transaction, issueId))
         {
             if (holder == RunId || (expires >= now && !IsDead(holder))) continue;
             using var drop = Command(connection, "drop-worker", ("@issue", issueId), ("@holder", holder));
@@ -331,15 +319,21 @@ public sealed class SendLedger(Database database, TimeProvider clock)
         return (recover.ExecuteNonQuery(), inFlight);
     }
 
+    // The lease rows of the issue's workers, expired ones included.
+    private static List<(string Holder, DateTimeOffset Expires)> Workers(DbConnection connection, DbTransaction? transaction, long issueId)
+    {
+        using var read = Command(connection, "workers", ("@issue", issueId));
+        read.Transaction = transaction;
+        using var reader = read.ExecuteReader();
+        var workers = new List<(string, DateTimeOffset)>();
+        while (reader.Read()) workers.Add((reader.GetString(0), StoredTime.Parse(reader.GetString(1))));
+        return workers;
+    }
+
     // PostgreSQL's transaction-scoped advisory lock; SQLite needs none (it has one writer at a time).
     private static void Lock(DbConnection connection, DbTransaction transaction, long key)
     {
-        if (connection.Kind() != StoreKind.Postgres) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
-        command.Bind("key", key);
-        command.ExecuteNonQuery();
+        if (connection.Kind() == StoreKind.Postgres) connection.Execute(transaction, $"SELECT pg_advisory_xact_lock({key})");
     }
 
     // A holder is "MACHINE:PID:RANDOM"; only a process on this machine can be known dead.

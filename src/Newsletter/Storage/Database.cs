@@ -42,14 +42,7 @@ public sealed class Database
     /// <exception cref="DbException">The database cannot be opened or reached, or a SQLite migration failed (rolled back).</exception>
     /// <exception cref="StorageException">The schema is newer than this program, or (PostgreSQL) older and not migrated yet.</exception>
     /// <exception cref="StorageException">Also: a PostgreSQL address that cannot be read.</exception>
-    public static Database Open(string setting, TimeSpan? busyTimeout = null)
-    {
-        var address = Address(setting);
-        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
-        return address.Kind == StoreKind.Sqlite
-            ? SqliteDatabase.Open(address.Value, timeout)
-            : PostgresDatabase.Open(address, timeout);
-    }
+    public static Database Open(string setting, TimeSpan? busyTimeout = null) => OpenStore(setting, busyTimeout, requireSchema: true);
 
     /// <summary>
     /// Opens the database for <c>db migrate</c> and <c>db copy</c>: like <see cref="Open"/>, except that a PostgreSQL
@@ -58,13 +51,15 @@ public sealed class Database
     /// <exception cref="DbException">The database cannot be opened or reached.</exception>
     /// <exception cref="StorageException">The schema is newer than this program.</exception>
     /// <exception cref="StorageException">Also: a PostgreSQL address that cannot be read.</exception>
-    public static Database OpenForMigration(string setting, TimeSpan? busyTimeout = null)
+    public static Database OpenForMigration(string setting, TimeSpan? busyTimeout = null) => OpenStore(setting, busyTimeout, requireSchema: false);
+
+    private static Database OpenStore(string setting, TimeSpan? busyTimeout, bool requireSchema)
     {
         var address = Address(setting);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
         return address.Kind == StoreKind.Sqlite
             ? SqliteDatabase.Open(address.Value, timeout)
-            : PostgresDatabase.Open(address, timeout, requireSchema: false);
+            : PostgresDatabase.Open(address, timeout, requireSchema);
     }
 
     private static DatabaseAddress Address(string setting)

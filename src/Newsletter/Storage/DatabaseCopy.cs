@@ -38,10 +38,10 @@ public static class DatabaseCopy
             foreach (var table in StoreTables.All.Where(t => !t.Derived))
             {
                 var columns = Columns(from, table.Name);
-                Execute(to, transaction, $"DELETE FROM {table.Name}"); // the migration's own rows, e.g. a fresh erasure salt
+                to.Execute(transaction, $"DELETE FROM {table.Name}"); // the migration's own rows, e.g. a fresh erasure salt
                 CopyRows(from, to, table.Name, columns);
                 if (table.HasIdentity)
-                    Execute(to, transaction, $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), COALESCE((SELECT max(id) FROM {table.Name}), 0) + 1, false)");
+                    to.Execute(transaction, $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), COALESCE((SELECT max(id) FROM {table.Name}), 0) + 1, false)");
             }
             transaction.Commit();
         }
@@ -89,13 +89,5 @@ public static class DatabaseCopy
             }
         }
         writer.Complete();
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

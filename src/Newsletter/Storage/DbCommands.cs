@@ -43,8 +43,19 @@ public static class DbCommands
         return parameter;
     }
 
-    /// <summary>A parameter already bound to <paramref name="command"/>, by name with or without its prefix.</summary>
-    public static DbParameter Parameter(this DbCommand command, string name) => command.Parameters[name.TrimStart('@', '$')];
+    /// <summary>Runs <paramref name="sql"/> (no parameters: DDL, a lock, a setting) on <paramref name="connection"/>, in <paramref name="transaction"/> when given.</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="transaction">The transaction to run in, or null.</param>
+    /// <param name="sql">SQL the program wrote, never input.</param>
+    /// <param name="timeoutSeconds">The command timeout; 0 waits as long as it takes, null keeps the driver's default (30 s).</param>
+    public static void Execute(this DbConnection connection, DbTransaction? transaction, string sql, int? timeoutSeconds = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (timeoutSeconds is { } timeout) command.CommandTimeout = timeout;
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>A count or id read as a number, whatever integer type the engine returns (SQLite: always 64-bit; PostgreSQL: <c>count</c> is <c>bigint</c>, <c>sum</c> numeric).</summary>
     public static long ScalarLong(this DbCommand command) => command.ExecuteScalar() switch

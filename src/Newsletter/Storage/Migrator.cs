@@ -49,14 +49,14 @@ public static class Migrator
         while (true)
         {
             using var transaction = connection.BeginTransaction();
-            if (kind == StoreKind.Postgres) Run(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLock})");
+            if (kind == StoreKind.Postgres) connection.Execute(transaction, $"SELECT pg_advisory_xact_lock({MigrationLock})");
             // Read under the lock: another program may have migrated while this one waited.
             var current = CurrentVersion(connection, transaction);
             if (current > scripts.Count) throw StorageException.Newer(connection.DataSource, current);
             if (current >= targetVersion) return applied;
             var version = current + 1;
-            Run(connection, transaction, scripts[version - 1].Sql);
-            Run(connection, transaction, kind == StoreKind.Sqlite
+            connection.Execute(transaction, scripts[version - 1].Sql);
+            connection.Execute(transaction, kind == StoreKind.Sqlite
                 ? $"PRAGMA user_version = {version};"
                 : $"UPDATE schema_version SET version = {version};");
             transaction.Commit();
@@ -81,14 +81,6 @@ public static class Migrator
         if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return 0;
         command.CommandText = "SELECT version FROM schema_version";
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static void Run(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static List<(string Name, string Sql)> For(StoreKind kind) =>

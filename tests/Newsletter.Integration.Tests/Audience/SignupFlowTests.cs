@@ -110,20 +110,7 @@ public class SignupFlowTests
         // A newsletter.json beside it is not the configuration this run uses, and must not be the one named.
         File.Move(workspace.PathOf("newsletter.json"), workspace.PathOf("other.json"));
         File.WriteAllText(workspace.PathOf("newsletter.json"), "{}");
-        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), "serve", "--config", "other.json", "--urls", baseUrl);
-        HttpStatusCode status;
-        try
-        {
-            using var http = new HttpClient();
-            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
-            (status, _) = await Post(http, baseUrl, "ada@example.com", "Ada");
-        }
-        finally
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
-        var log = await serve.StandardOutput.ReadToEndAsync() + await serve.StandardError.ReadToEndAsync();
+        var (status, log) = await SignUpOnce(workspace, baseUrl, "serve", "--config", "other.json", "--urls", baseUrl);
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError), "the editor's setting is at fault, not the reader");
@@ -141,20 +128,7 @@ public class SignupFlowTests
         var baseUrl = $"http://127.0.0.1:{TestWorkspace.FreePort()}";
         workspace.Configure(c => c["baseUrl"] = baseUrl);
         string[] args = force ? ["serve", "--urls", baseUrl, "--force"] : ["serve", "--urls", baseUrl];
-        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), args);
-        HttpStatusCode status;
-        try
-        {
-            using var http = new HttpClient();
-            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
-            (status, _) = await Post(http, baseUrl, "ada@example.com", "Ada");
-        }
-        finally
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
-        var log = await serve.StandardOutput.ReadToEndAsync() + await serve.StandardError.ReadToEndAsync();
+        var (status, log) = await SignUpOnce(workspace, baseUrl, args);
         if (force)
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), log);
@@ -169,6 +143,25 @@ public class SignupFlowTests
             Assert.That(log, Does.Contain("warning: sign-up confirmations will not be sent through smtp://127.0.0.1"));
             Assert.That(log, Does.Contain("'baseUrl'"));
         });
+    }
+
+    // Starts serve with args, signs Ada up once, stops serve, and returns the answer's status and everything serve printed.
+    private static async Task<(HttpStatusCode Status, string Log)> SignUpOnce(TestWorkspace workspace, string baseUrl, params string[] args)
+    {
+        using var serve = NewsletterCli.Start(workspace.Root, new Dictionary<string, string>(), args);
+        HttpStatusCode status;
+        try
+        {
+            using var http = new HttpClient();
+            await ServerReady.WaitUntilUp(http, baseUrl + "/subscribe");
+            (status, _) = await Post(http, baseUrl, "ada@example.com", "Ada");
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+        return (status, await serve.StandardOutput.ReadToEndAsync() + await serve.StandardError.ReadToEndAsync());
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> Post(HttpClient http, string baseUrl, string email, string name, string honeypot = "")

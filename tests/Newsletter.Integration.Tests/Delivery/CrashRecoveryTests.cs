@@ -1,6 +1,5 @@
 // kill -9 a real send at random moments, rerun until done, and count what the SMTP server received.
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newsletter.Integration.Tests.Support;
 using Newsletter.Integration.Tests.Peers;
@@ -55,7 +54,7 @@ public partial class CrashRecoveryTests
             if (result.ExitCode == 0) break;
         }
 
-        var received = ReceivedCounts(server.Maildir);
+        var received = server.RecipientCounts();
         var missed = Enumerable.Range(1, Subscribers).Count(i => !received.ContainsKey($"reader{i}@example.com"));
         var duplicates = received.Values.Sum(n => n - 1);
         TestContext.Out.WriteLine($"seed {seed}: {kills} kills, {missed} missed, {duplicates} duplicates, " +
@@ -77,18 +76,6 @@ public partial class CrashRecoveryTests
 
     private static int InFlight(string output) =>
         InFlightLine().Match(output) is { Success: true } match ? int.Parse(match.Groups[1].Value) : 0;
-
-    // The envelope log is read directly: thousands of messages make a per-message directory scan slow.
-    private static Dictionary<string, int> ReceivedCounts(string maildir)
-    {
-        var counts = new Dictionary<string, int>();
-        var log = Path.Combine(maildir, "envelopes.jsonl");
-        if (!File.Exists(log)) return counts;
-        foreach (var line in File.ReadLines(log))
-            foreach (var recipient in JsonDocument.Parse(line).RootElement.GetProperty("rcpt_tos").EnumerateArray())
-                counts[recipient.GetString()!] = counts.GetValueOrDefault(recipient.GetString()!) + 1;
-        return counts;
-    }
 
     [GeneratedRegex(@"In flight when an earlier run stopped: (\d+)")]
     private static partial Regex InFlightLine();

@@ -1,6 +1,5 @@
 // Three senders on one PostgreSQL share one send; one of them is killed twice mid-send; the SMTP server counts.
 using System.Diagnostics;
-using System.Text.Json;
 using Newsletter.Integration.Tests.Peers;
 using Newsletter.Integration.Tests.Support;
 using Newsletter.Testing;
@@ -57,7 +56,7 @@ public class SharedSendTests
             outputs.Add(result.Output + result.Error);
         }
 
-        var received = ReceivedCounts(server.Maildir);
+        var received = server.RecipientCounts();
         var missed = Enumerable.Range(1, Subscribers).Count(i => !received.ContainsKey($"reader{i}@example.com"));
         var duplicates = received.Values.Sum(n => n - 1);
         var recorded = Count(database, "SELECT COALESCE(sum(recovered), 0) FROM deliveries");
@@ -99,16 +98,5 @@ public class SharedSendTests
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private static Dictionary<string, int> ReceivedCounts(string maildir)
-    {
-        var counts = new Dictionary<string, int>();
-        var log = Path.Combine(maildir, "envelopes.jsonl");
-        if (!File.Exists(log)) return counts;
-        foreach (var line in File.ReadLines(log))
-            foreach (var recipient in JsonDocument.Parse(line).RootElement.GetProperty("rcpt_tos").EnumerateArray())
-                counts[recipient.GetString()!] = counts.GetValueOrDefault(recipient.GetString()!) + 1;
-        return counts;
     }
 }

@@ -91,6 +91,21 @@ public sealed class AiosmtpdServer : IDisposable
         return new AiosmtpdServer(process, int.Parse(ready[6..], System.Globalization.CultureInfo.InvariantCulture), maildir);
     }
 
+    /// <summary>
+    /// How many messages each recipient received, read from the envelope log alone: thousands of messages make a
+    /// per-message directory scan (<see cref="Messages"/>) slow.
+    /// </summary>
+    public Dictionary<string, int> RecipientCounts()
+    {
+        var counts = new Dictionary<string, int>();
+        var log = Path.Combine(Maildir, "envelopes.jsonl");
+        if (!File.Exists(log)) return counts;
+        foreach (var line in File.ReadLines(log))
+            foreach (var recipient in JsonDocument.Parse(line).RootElement.GetProperty("rcpt_tos").EnumerateArray())
+                counts[recipient.GetString()!] = counts.GetValueOrDefault(recipient.GetString()!) + 1;
+        return counts;
+    }
+
     /// <summary>The envelopes of stored messages, in arrival order.</summary>
     public List<StoredMessage> Messages()
     {

@@ -163,11 +163,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         else copy.Write(value, NpgsqlDbType.Text);
     }
 
-    private void Execute(string sql)
-    {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => _connection.Execute(_transaction, sql, timeoutSeconds: 0);
 
     // A million rows take longer than Npgsql's 30 s default, and the import is the only thing waiting for them.
     private Npgsql.NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction) { CommandTimeout = 0 };
