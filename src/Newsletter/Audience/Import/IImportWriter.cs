@@ -34,8 +34,11 @@ internal interface IImportWriter : IDisposable
     /// <exception cref="System.Data.Common.DbException">The store failed; nothing is kept.</exception>
     void Commit();
 
-    /// <summary>The writer for <paramref name="database"/>'s engine.</summary>
-    static IImportWriter For(Database database, string source, string now) => database.Kind == StoreKind.Postgres
-        ? new PostgresImportWriter(database, source, now)
-        : new SqliteImportWriter(database, source, now);
+    /// <summary>The writer for <paramref name="database"/>'s engine and an import file of <paramref name="lines"/> lines.</summary>
+    static IImportWriter For(Database database, string source, string now, long lines) => database.Kind switch
+    {
+        StoreKind.Postgres when PostgresBulkImportWriter.Suits(database, lines) => new PostgresBulkImportWriter(database, source, now, lines),
+        StoreKind.Postgres => new PostgresImportWriter(database, source, now),
+        _ => new SqliteImportWriter(database, source, now),
+    };
 }

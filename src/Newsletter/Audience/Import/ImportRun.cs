@@ -46,7 +46,21 @@ internal sealed class ImportRun(ImportHeader header) : IDisposable
         // A list with only first and last names still gives every subscriber a display name.
         if (name is null && (first ?? last) is not null) name = string.Join(' ', new[] { first, last }.OfType<string>());
         if (!SubscriberName.TryValidate(name, out reason)) return Reject(line, header.FirstName + 1, reason);
-        return new ImportRow(email, name, first, last, _json.Write(header, record), status.ToText(), tags);
+        return new ImportRow(email, name, first, last, _json.Write(header, record), status.ToText(), tags, Fields(record));
+    }
+
+    // The same members as the JSON, for a store that writes the derived field rows itself.
+    private KeyValuePair<string, string>[] Fields(string[] record)
+    {
+        var count = 0;
+        for (var i = 0; i < record.Length; i++)
+            if (header.IsField(i) && record[i].Length > 0) count++;
+        if (count == 0) return [];
+        var fields = new KeyValuePair<string, string>[count];
+        count = 0;
+        for (var i = 0; i < record.Length; i++)
+            if (header.IsField(i) && record[i].Length > 0) fields[count++] = new(header.Names[i], record[i]);
+        return fields;
     }
 
     private static string? Cell(string[] record, int column) =>
@@ -61,7 +75,8 @@ internal sealed class ImportRun(ImportHeader header) : IDisposable
 
 /// <summary>
 /// One valid row, in the shape it is written: names trimmed (null when blank; the display name made of first and last
-/// when the file has none), fields as a JSON object, status as stored.
+/// when the file has none), fields as a JSON object and as the (name, value) pairs it holds, in column order, status
+/// as stored.
 /// </summary>
 internal sealed record ImportRow(string Email, string? Name, string? FirstName, string? LastName, string FieldsJson, string Status,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags, IReadOnlyList<KeyValuePair<string, string>> Fields);

@@ -10,14 +10,13 @@ namespace Newsletter.Audience;
 /// <see cref="NpgsqlBinaryImporter"/>, https://www.postgresql.org/docs/current/sql-copy.html) into a temporary
 /// table; rows of already suppressed addresses are set aside and reported, one statement upserts the rest
 /// (<c>subscribers/upsert-import</c>, new rows taking ids from a block reserved at once) and one adds their tags:
-/// set-based joins instead of a million round trips. Custom fields reach <c>subscriber_fields</c> through the schema's statement triggers. All of it runs in
-/// one transaction, kept only by <see cref="Commit"/>.
+/// set-based joins instead of a million round trips. Custom fields reach <c>subscriber_fields</c> through the schema's
+/// statement triggers. All of it runs in one transaction, kept only by <see cref="Commit"/>, and the list stays open to
+/// other sessions meanwhile. Used for an import smaller than the list; a larger one takes
+/// <see cref="PostgresBulkImportWriter"/>.
 /// </summary>
 internal sealed class PostgresImportWriter : IImportWriter
 {
-    /// <summary>Rows an import must bring, and more than the list holds, before its indexes are rebuilt rather than updated.</summary>
-    public const int MinimumRows = 20_000;
-
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly string _source, _now;
@@ -82,7 +81,6 @@ internal sealed class PostgresImportWriter : IImportWriter
             """))
         using (var reader = suppressed.ExecuteReader())
             while (reader.Read()) Suppressed.Add(new SuppressedRow((int)reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        var rebuild = DeferIndexes();
         // The subscribers the file updates, found once; every other row is new and gets the id base + its line,
         // from a block of ids reserved at once, so that tags need no second lookup by address.
         Execute("""
@@ -115,32 +113,6 @@ internal sealed class PostgresImportWriter : IImportWriter
             """);
         tags.Bind("base", baseId);
         tags.ExecuteNonQuery();
-        foreach (var definition in rebuild) Execute(definition);
-    }
-
-    // Secondary indexes the import only appends to, dropped for a load larger than the list (and at least
-    // MinimumRows) and built again in one sorted pass before the commit: about a quarter less server time on a
-    // first import. The drop locks those tables until the commit, which a first import of a list can afford; an
-    // import into a larger list keeps its indexes. Other sessions never see them missing (DDL is transactional).
-    private List<string> DeferIndexes()
-    {
-        using (var sizes = Command("SELECT (SELECT count(*) FROM import_rows), (SELECT count(*) FROM subscribers)"))
-        using (var reader = sizes.ExecuteReader())
-        {
-            reader.Read();
-            if (reader.GetInt64(0) < Math.Max(MinimumRows, reader.GetInt64(1))) return [];
-        }
-        var definitions = new List<string>();
-        using (var read = Command("""
-            SELECT indexdef FROM pg_indexes
-            WHERE schemaname = current_schema() AND indexname IN ('subscribers_status', 'subscriber_fields_value', 'subscriber_tags_subscriber')
-            """))
-        using (var reader = read.ExecuteReader())
-            while (reader.Read()) definitions.Add(reader.GetString(0));
-        Execute("DROP INDEX IF EXISTS subscribers_status, subscriber_fields_value, subscriber_tags_subscriber");
-        // The rebuild sorts in memory up to this much, for this transaction only (the server's default is 64 MB).
-        Execute("SET LOCAL maintenance_work_mem = '256MB'");
-        return definitions;
     }
 
     /// <inheritdoc />

@@ -32,7 +32,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
     /// <exception cref="System.Data.Common.DbException">A write failed (a full disk, a locked database); nothing was imported.</exception>
     public ImportReport Import(string path, ImportOptions options)
     {
-        Utf8Check.Verify(path);
+        var lines = Utf8Check.Verify(path);
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var badData = (string?)null;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -45,7 +45,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
         var erasedAddresses = new ErasedAddresses(database);
         var erased = erasedAddresses.LoadAll();
         using var run = new ImportRun(header);
-        using var writer = IImportWriter.For(database, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()));
+        using var writer = IImportWriter.For(database, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()), lines);
         // Writing (SQLite's B-trees) is about two thirds of an import's CPU, reading and checking the rest: on a
         // second thread the writes overlap the reading instead of waiting for it.
         using (var batches = new ImportBatches(writer))

@@ -10,13 +10,14 @@ namespace Newsletter.Audience;
 public static class Utf8Check
 {
     /// <summary>Checks <paramref name="path"/>.</summary>
+    /// <returns>The file's number of lines (line breaks + 1): no record starts on a later line.</returns>
     /// <exception cref="CsvImportException">The file cannot be read, is UTF-16, or is not valid UTF-8.</exception>
-    public static void Verify(string path)
+    public static int Verify(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            Scan(path, stream);
+            return Scan(path, stream);
         }
         catch (IOException e)
         {
@@ -28,7 +29,7 @@ public static class Utf8Check
         }
     }
 
-    private static void Scan(string path, Stream stream)
+    private static int Scan(string path, Stream stream)
     {
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var bytes = new byte[1 << 16];
@@ -56,6 +57,7 @@ public static class Utf8Check
             }
             line += bytes.AsSpan(0, read).Count((byte)'\n');
         }
+        return line;
     }
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> start)

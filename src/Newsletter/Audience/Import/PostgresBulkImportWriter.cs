@@ -1,0 +1,336 @@
+// Loads an import larger than the list straight into PostgreSQL's tables with binary COPY, indexes rebuilt after.
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Newsletter.Storage;
+using Newsletter.Text;
+
+namespace Newsletter.Audience;
+
+/// <summary>
+/// The PostgreSQL import for a file with more rows than the list holds (and at least <see cref="MinimumRows"/>), most
+/// often a list's first import. It locks the three subscriber tables, reads the list's addresses once, and then
+/// streams each new subscriber through one binary <c>COPY</c> straight into <c>subscribers</c>
+/// (https://www.postgresql.org/docs/current/sql-copy.html) while the file is still being read, so the server's
+/// writing overlaps the reading. Rows for addresses already on the list are kept aside and applied in one
+/// <c>UPDATE</c>; the derived <c>subscriber_fields</c> and <c>subscriber_tags</c> rows of new subscribers follow in two
+/// more COPYs, sorted in their indexes' order so that each index grows at its right edge. The indexes that would
+/// otherwise be updated row by row (the address, status and tag-by-subscriber indexes) and the tags' foreign key are
+/// dropped at the start and built again in one pass before the commit; the insert trigger that keeps
+/// <c>subscriber_fields</c> is off meanwhile, as those rows are written here. All of it is one transaction, kept
+/// only by <see cref="Commit"/>: other sessions wait on the lock and never see the tables without their indexes.
+/// Needs the rights of the tables' owner (the role that ran the migrations).
+/// </summary>
+internal sealed class PostgresBulkImportWriter : IImportWriter
+{
+    /// <summary>Rows a file must hold, and more than the list holds, before this path is worth its rebuilds.</summary>
+    public const int MinimumRows = 20_000;
+
+    // Rebuilt in one pass at the end; the primary keys and the fields index stay, fed in their own order.
+    private static readonly string[] RebuiltIndexes = ["subscribers_email", "subscribers_status", "subscriber_tags_subscriber"];
+
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly string _source, _now;
+    private readonly long _base, _lastLine;
+    private readonly Dictionary<string, (long Id, string Status)> _list;
+    private readonly List<string> _rebuild = [];
+    private readonly List<(long Id, ImportRow Row)> _updates = [];
+    private readonly SortedRows _fields = new(), _tags = new();
+    private NpgsqlBinaryImporter? _copy;
+
+    /// <summary>Whether an import of at most <paramref name="lines"/> lines should take this path on <paramref name="database"/>.</summary>
+    public static bool Suits(Database database, long lines)
+    {
+        if (lines < MinimumRows) return false;
+        using var connection = database.Connect();
+        using var count = connection.CreateCommand();
+        // Counting stops past the file's size: a list larger than that takes the merge path whatever its size.
+        count.CommandText = "SELECT count(*) FROM (SELECT 1 FROM subscribers LIMIT @limit) l";
+        count.Bind("limit", lines + 1);
+        return count.ScalarLong() <= lines;
+    }
+
+    /// <summary>Opens the transaction, takes the locks, reads the list and starts the COPY of new subscribers.</summary>
+    /// <param name="database">A PostgreSQL store.</param>
+    /// <param name="source">What new subscribers' <c>source</c> says, such as <c>import:list.csv</c>.</param>
+    /// <param name="now">The import's time as stored (<see cref="StoredTime"/>).</param>
+    /// <param name="lines">The file's line count: no row's line number is larger, so ids base + line never collide.</param>
+    public PostgresBulkImportWriter(Database database, string source, string now, long lines)
+    {
+        _source = source;
+        _now = now;
+        _lastLine = lines;
+        _connection = (NpgsqlConnection)database.Connect();
+        _transaction = _connection.BeginTransaction();
+        Execute("LOCK TABLE subscribers, subscriber_fields, subscriber_tags IN ACCESS EXCLUSIVE MODE");
+        _list = ReadList();
+        _base = ReserveIds(lines);
+        SetIndexesAside();
+        _copy = _connection.BeginBinaryImport("""
+            COPY subscribers (id, email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
+            FROM STDIN (FORMAT BINARY)
+            """);
+    }
+
+    /// <inheritdoc />
+    public int Added { get; private set; }
+
+    /// <inheritdoc />
+    public int Updated { get; private set; }
+
+    /// <inheritdoc />
+    public List<SuppressedRow> Suppressed { get; } = [];
+
+    /// <inheritdoc />
+    public void Write(IReadOnlyList<(int Line, ImportRow Row)> rows)
+    {
+        var copy = _copy ?? throw new InvalidOperationException("the import was completed");
+        foreach (var (line, row) in rows)
+        {
+            if (line > _lastLine) throw new InvalidOperationException($"line {line} is past the {_lastLine} lines the import reserved ids for");
+            if (_list.TryGetValue(row.Email, out var known))
+            {
+                // As the merge path does: a suppressed address is reported and left alone, any other is updated.
+                if (known.Status is "active" or "pending") _updates.Add((known.Id, row));
+                else Suppressed.Add(new SuppressedRow(line, row.Email, known.Status));
+                continue;
+            }
+            var id = _base + line;
+            WriteSubscriber(copy, id, row);
+            foreach (var (name, value) in row.Fields) _fields.Add(name, value, id);
+            foreach (var tag in row.Tags) _tags.Add(tag, tag, id);
+            Added++;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+        if (_copy is null) return;
+        _copy.Complete();
+        _copy.Dispose();
+        _copy = null;
+        ApplyUpdates();
+        Load("COPY subscriber_fields (name, value, subscriber_id) FROM STDIN (FORMAT BINARY)", _fields);
+        Load("COPY subscriber_tags (tag, subscriber_id) FROM STDIN (FORMAT BINARY)", _tags);
+        // The rebuilds sort in memory up to this much, for this transaction only (the server's default is 64 MB).
+        Execute("SET LOCAL maintenance_work_mem = '256MB'");
+        foreach (var definition in _rebuild) Execute(definition);
+        Execute("ALTER TABLE subscribers ENABLE TRIGGER subscriber_fields_on_insert");
+    }
+
+    /// <inheritdoc />
+    public void Commit()
+    {
+        Complete();
+        _transaction.Commit();
+    }
+
+    public void Dispose()
+    {
+        _copy?.Dispose();
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+
+    // Every address on the list, folded as the unique index folds it, with its id and status. The list is smaller
+    // than the file, so this costs no more memory than the file's own rows.
+    private Dictionary<string, (long Id, string Status)> ReadList()
+    {
+        var list = new Dictionary<string, (long, string)>(AsciiCase.Comparer);
+        using var read = Command("SELECT email, id, status FROM subscribers");
+        using var reader = read.ExecuteReader();
+        while (reader.Read()) list[reader.GetString(0)] = (reader.GetInt64(1), string.Intern(reader.GetString(2)));
+        return list;
+    }
+
+    // A block of ids taken at once: a new row's id is the block's base + its line, as in the merge path.
+    private long ReserveIds(long lines)
+    {
+        using var reserve = Command("""
+            SELECT setval(pg_get_serial_sequence('subscribers', 'id'), nextval(pg_get_serial_sequence('subscribers', 'id')) + @lines) - @lines
+            """);
+        reserve.Bind("lines", lines);
+        return reserve.ScalarLong();
+    }
+
+    private void SetIndexesAside()
+    {
+        using (var read = Command("""
+            SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY (@names)
+            UNION ALL
+            SELECT format('ALTER TABLE subscriber_tags ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
+            FROM pg_constraint WHERE conrelid = 'subscriber_tags'::regclass AND contype = 'f'
+            """))
+        {
+            read.Bind("names", RebuiltIndexes);
+            using var reader = read.ExecuteReader();
+            while (reader.Read()) _rebuild.Add(reader.GetString(0));
+        }
+        Execute("ALTER TABLE subscriber_tags DROP CONSTRAINT IF EXISTS subscriber_tags_subscriber_id_fkey");
+        Execute("DROP INDEX IF EXISTS " + string.Join(", ", RebuiltIndexes));
+        Execute("ALTER TABLE subscribers DISABLE TRIGGER subscriber_fields_on_insert");
+    }
+
+    private void WriteSubscriber(NpgsqlBinaryImporter copy, long id, ImportRow row)
+    {
+        copy.StartRow();
+        copy.Write(id, NpgsqlDbType.Bigint);
+        copy.Write(row.Email, NpgsqlDbType.Text);
+        WriteText(copy, row.Name);
+        WriteText(copy, row.FirstName);
+        WriteText(copy, row.LastName);
+        copy.Write(row.FieldsJson, NpgsqlDbType.Text);
+        copy.Write(row.Status, NpgsqlDbType.Text);
+        copy.Write(_source, NpgsqlDbType.Text);
+        copy.Write(_now, NpgsqlDbType.Text);
+        WriteText(copy, row.Status == "active" ? _now : null);
+        copy.Write(_now, NpgsqlDbType.Text);
+    }
+
+    // The rows for addresses already on the list, staged and applied as the merge path's upsert (subscribers/
+    // upsert-import) applies them; the update trigger keeps their subscriber_fields rows. The table lock means
+    // their status is still the one read at the start.
+    private void ApplyUpdates()
+    {
+        if (_updates.Count == 0) return;
+        Execute("""
+            CREATE TEMP TABLE import_updates (
+                id bigint NOT NULL, name text, first_name text, last_name text, fields text NOT NULL, status text NOT NULL, tags text[] NOT NULL
+            ) ON COMMIT DROP
+            """);
+        using (var copy = _connection.BeginBinaryImport(
+                   "COPY import_updates (id, name, first_name, last_name, fields, status, tags) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (id, row) in _updates)
+            {
+                copy.StartRow();
+                copy.Write(id, NpgsqlDbType.Bigint);
+                WriteText(copy, row.Name);
+                WriteText(copy, row.FirstName);
+                WriteText(copy, row.LastName);
+                copy.Write(row.FieldsJson, NpgsqlDbType.Text);
+                copy.Write(row.Status, NpgsqlDbType.Text);
+                copy.Write(row.Tags as string[] ?? row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            }
+            copy.Complete();
+        }
+        using (var update = Command("""
+            UPDATE subscribers s SET
+                name = COALESCE(u.name, s.name),
+                first_name = COALESCE(u.first_name, s.first_name),
+                last_name = COALESCE(u.last_name, s.last_name),
+                fields = (s.fields::jsonb || u.fields::jsonb)::text,
+                status = CASE WHEN u.status IN ('unsubscribed', 'bounced', 'complained') THEN u.status ELSE s.status END,
+                status_changed_at = CASE WHEN u.status IN ('unsubscribed', 'bounced', 'complained') THEN @now ELSE s.status_changed_at END
+            FROM import_updates u WHERE s.id = u.id
+            """))
+        {
+            update.Bind("now", _now);
+            Updated = update.ExecuteNonQuery();
+        }
+        Execute("""
+            INSERT INTO subscriber_tags (tag, subscriber_id)
+            SELECT DISTINCT t.tag, u.id FROM import_updates u, unnest(u.tags) AS t (tag)
+            ON CONFLICT DO NOTHING
+            """);
+    }
+
+    private void Load(string copySql, SortedRows rows)
+    {
+        if (rows.Count == 0) return;
+        using var copy = _connection.BeginBinaryImport(copySql);
+        foreach (var (key, value, id) in rows.InIndexOrder())
+        {
+            copy.StartRow();
+            copy.Write(key, NpgsqlDbType.Text);
+            if (value is not null) copy.Write(value, NpgsqlDbType.Text);
+            copy.Write(id, NpgsqlDbType.Bigint);
+        }
+        copy.Complete();
+    }
+
+    private static void WriteText(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private void Execute(string sql) => _connection.Execute(_transaction, sql, timeoutSeconds: 0);
+
+    // A million rows take longer than Npgsql's 30 s default, and the import is the only thing waiting for them.
+    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction) { CommandTimeout = 0 };
+
+    /// <summary>
+    /// Derived rows grouped by (name, value folded as <c>lower()</c> under "C" folds it), each group's ids in the
+    /// order they came (ascending, as lines are), and handed out in the order of an index on
+    /// <c>(name, lower(value), subscriber_id)</c>: the groups sorted by their UTF-8 bytes, which is that collation's order.
+    /// For tags the name is the tag and no value is written.
+    /// </summary>
+    private sealed class SortedRows
+    {
+        private readonly Dictionary<(string Name, string Value), Group> _groups = new(KeyComparer.Instance);
+
+        public int Count { get; private set; }
+
+        /// <summary>Adds a row; <paramref name="value"/> is written unless it is the same instance as <paramref name="name"/> (a tag).</summary>
+        public void Add(string name, string value, long id)
+        {
+            if (!_groups.TryGetValue((name, value), out var group)) _groups.Add((name, value), group = new Group(name, value));
+            group.Add(value, id);
+            Count++;
+        }
+
+        public IEnumerable<(string Key, string? Value, long Id)> InIndexOrder()
+        {
+            var ordered = _groups.Values
+                .Select(g => (Group: g, Sort: Encoding.UTF8.GetBytes(g.Name + "\0" + AsciiCase.Fold(g.Value))))
+                .OrderBy(g => g.Sort, ByteOrder.Instance);
+            foreach (var (group, _) in ordered)
+                for (var i = 0; i < group.Ids.Count; i++)
+                    yield return (group.Name, ReferenceEquals(group.Name, group.Value) ? null : group.ValueAt(i), group.Ids[i]);
+        }
+
+        private sealed class Group(string name, string value)
+        {
+            // Values that fold alike but are written differently ("Pro", "pro") are kept per row; the common case of
+            // one spelling keeps one string for the whole group.
+            private List<string>? _values;
+
+            public string Name { get; } = name;
+
+            public string Value { get; } = value;
+
+            public List<long> Ids { get; } = [];
+
+            public void Add(string value, long id)
+            {
+                if (_values is null && !string.Equals(value, Value, StringComparison.Ordinal))
+                    _values = [.. Enumerable.Repeat(Value, Ids.Count)];
+                _values?.Add(value);
+                Ids.Add(id);
+            }
+
+            public string ValueAt(int index) => _values?[index] ?? Value;
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<(string Name, string Value)>
+        {
+            public static readonly KeyComparer Instance = new();
+
+            public bool Equals((string Name, string Value) x, (string Name, string Value) y) =>
+                string.Equals(x.Name, y.Name, StringComparison.Ordinal) && AsciiCase.Comparer.Equals(x.Value, y.Value);
+
+            public int GetHashCode((string Name, string Value) key) =>
+                HashCode.Combine(StringComparer.Ordinal.GetHashCode(key.Name), AsciiCase.Comparer.GetHashCode(key.Value));
+        }
+
+        private sealed class ByteOrder : IComparer<byte[]>
+        {
+            public static readonly ByteOrder Instance = new();
+
+            public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+        }
+    }
+}
