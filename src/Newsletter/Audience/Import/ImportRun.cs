@@ -5,9 +5,10 @@ namespace Newsletter.Audience;
 /// Validates rows against the header and keeps the problems and the rows suppressed before writing (erased
 /// addresses) of one import. Used by the reading thread only; the writer keeps its own tallies.
 /// </summary>
-internal sealed class ImportRun(ImportHeader header) : IDisposable
+internal sealed class ImportRun(ImportHeader header, int lines) : IDisposable
 {
-    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    // Sized for the file at once: growing to a million addresses would rehash every one of them about twenty times.
+    private readonly HashSet<string> _seen = new(Math.Min(lines, 1 << 24), StringComparer.OrdinalIgnoreCase);
     private readonly FieldsJson _json = new();
 
     public List<ImportProblem> Problems { get; } = [];

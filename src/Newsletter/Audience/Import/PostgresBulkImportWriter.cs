@@ -26,15 +26,21 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
     /// <summary>Rows a file must hold, and more than the list holds, before this path is worth its rebuilds.</summary>
     public const int MinimumRows = 20_000;
 
-    // Rebuilt in one pass at the end; the primary keys and the fields index stay, fed in their own order.
-    private static readonly string[] RebuiltIndexes = ["subscribers_email", "subscribers_status", "subscriber_tags_subscriber"];
+    // Set aside from the start and rebuilt in one pass at the end: these would otherwise take a random insert per row.
+    private static readonly string[] StreamedIndexes = ["subscribers_email", "subscribers_status", "subscriber_tags_subscriber"];
+    private static readonly string[] StreamedConstraints = ["subscriber_tags_subscriber_id_fkey"];
+
+    // Into an empty list the derived rows go in index order into bare tables, and the build finds them presorted:
+    // about 40% less time than feeding the index itself. Into a list that already has rows, they feed the index.
+    private static readonly string[] DerivedIndexes = ["subscriber_fields_value"];
+    private static readonly string[] DerivedConstraints = ["subscriber_tags_pkey"];
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly string _source, _now;
     private readonly long _base, _lastLine;
     private readonly Dictionary<string, (long Id, string Status)> _list;
-    private readonly List<string> _rebuild = [];
+    private readonly List<string> _indexes = [], _foreignKeys = [];
     private readonly List<(long Id, ImportRow Row)> _updates = [];
     private readonly SortedRows _fields = new(), _tags = new();
     private NpgsqlBinaryImporter? _copy;
@@ -66,7 +72,8 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         Execute("LOCK TABLE subscribers, subscriber_fields, subscriber_tags IN ACCESS EXCLUSIVE MODE");
         _list = ReadList();
         _base = ReserveIds(lines);
-        SetIndexesAside();
+        SetAside(StreamedIndexes, StreamedConstraints);
+        Execute("ALTER TABLE subscribers DISABLE TRIGGER subscriber_fields_on_insert");
         _copy = _connection.BeginBinaryImport("""
             COPY subscribers (id, email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
             FROM STDIN (FORMAT BINARY)
@@ -89,7 +96,7 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         foreach (var (line, row) in rows)
         {
             if (line > _lastLine) throw new InvalidOperationException($"line {line} is past the {_lastLine} lines the import reserved ids for");
-            if (_list.TryGetValue(row.Email, out var known))
+            if (_list.Count > 0 && _list.TryGetValue(row.Email, out var known))
             {
                 // As the merge path does: a suppressed address is reported and left alone, any other is updated.
                 if (known.Status is "active" or "pending") _updates.Add((known.Id, row));
@@ -112,11 +119,10 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         _copy.Dispose();
         _copy = null;
         ApplyUpdates();
+        if (_list.Count == 0) SetAside(DerivedIndexes, DerivedConstraints);
         Load("COPY subscriber_fields (name, value, subscriber_id) FROM STDIN (FORMAT BINARY)", _fields);
         Load("COPY subscriber_tags (tag, subscriber_id) FROM STDIN (FORMAT BINARY)", _tags);
-        // The rebuilds sort in memory up to this much, for this transaction only (the server's default is 64 MB).
-        Execute("SET LOCAL maintenance_work_mem = '256MB'");
-        foreach (var definition in _rebuild) Execute(definition);
+        Rebuild();
         Execute("ALTER TABLE subscribers ENABLE TRIGGER subscriber_fields_on_insert");
     }
 
@@ -155,22 +161,37 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         return reserve.ScalarLong();
     }
 
-    private void SetIndexesAside()
+    // Drops the named indexes and constraints, keeping their definitions for Rebuild: indexes and primary keys
+    // first, foreign keys after them.
+    private void SetAside(string[] indexes, string[] constraints)
     {
+        var drops = new List<string>();
         using (var read = Command("""
-            SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY (@names)
+            SELECT 'i', indexdef, format('DROP INDEX %I', indexname) FROM pg_indexes
+            WHERE schemaname = current_schema() AND indexname = ANY (@indexes)
             UNION ALL
-            SELECT format('ALTER TABLE subscriber_tags ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
-            FROM pg_constraint WHERE conrelid = 'subscriber_tags'::regclass AND contype = 'f'
+            SELECT contype::text, format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)),
+                   format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname)
+            FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND conname = ANY (@constraints)
             """))
         {
-            read.Bind("names", RebuiltIndexes);
+            read.Bind("indexes", indexes);
+            read.Bind("constraints", constraints);
             using var reader = read.ExecuteReader();
-            while (reader.Read()) _rebuild.Add(reader.GetString(0));
+            while (reader.Read())
+            {
+                (reader.GetString(0) == "f" ? _foreignKeys : _indexes).Add(reader.GetString(1));
+                drops.Add(reader.GetString(2));
+            }
         }
-        Execute("ALTER TABLE subscriber_tags DROP CONSTRAINT IF EXISTS subscriber_tags_subscriber_id_fkey");
-        Execute("DROP INDEX IF EXISTS " + string.Join(", ", RebuiltIndexes));
-        Execute("ALTER TABLE subscribers DISABLE TRIGGER subscriber_fields_on_insert");
+        foreach (var drop in drops) Execute(drop);
+    }
+
+    private void Rebuild()
+    {
+        // The rebuilds sort in memory up to this much, for this transaction only (the server's default is 64 MB).
+        Execute("SET LOCAL maintenance_work_mem = '256MB'");
+        foreach (var definition in _indexes.Concat(_foreignKeys)) Execute(definition);
     }
 
     private void WriteSubscriber(NpgsqlBinaryImporter copy, long id, ImportRow row)

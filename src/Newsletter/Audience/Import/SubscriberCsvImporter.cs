@@ -44,7 +44,7 @@ public sealed class SubscriberCsvImporter(Database database, TimeProvider clock)
         var header = ReadHeader(path, parser);
         var erasedAddresses = new ErasedAddresses(database);
         var erased = erasedAddresses.LoadAll();
-        using var run = new ImportRun(header);
+        using var run = new ImportRun(header, lines);
         using var writer = IImportWriter.For(database, "import:" + Path.GetFileName(path), StoredTime.ToText(clock.GetUtcNow()), lines);
         // Writing (SQLite's B-trees) is about two thirds of an import's CPU, reading and checking the rest: on a
         // second thread the writes overlap the reading instead of waiting for it.
