@@ -1,4 +1,5 @@
 // Practical validation and normalisation of subscriber addresses (RFC 5321 §4.1.2, §4.5.3; RFC 5322 §3.4.1).
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -12,6 +13,11 @@ namespace Newsletter.Audience;
 public static class EmailAddress
 {
     private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
+    private const string LettersAndDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    // Vectorised set searches: a million-row import checks every character of every address against these.
+    private static readonly SearchValues<char> LocalChars = SearchValues.Create(LettersAndDigits + "." + AtomSpecials);
+    private static readonly SearchValues<char> LabelChars = SearchValues.Create(LettersAndDigits + "-");
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
     /// <summary>Returns the normalised address (trimmed, domain lower-cased in punycode).</summary>
@@ -62,9 +68,11 @@ public static class EmailAddress
     private static bool IsPlainAsciiDomain(string domain)
     {
         if (domain.Contains("xn--", StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var label in domain.Split('.'))
-            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-' || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-                return false;
+        foreach (var range in domain.AsSpan().Split('.'))
+        {
+            var label = domain.AsSpan(range);
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-' || label.ContainsAnyExcept(LabelChars)) return false;
+        }
         return true;
     }
 
@@ -80,23 +88,23 @@ public static class EmailAddress
         if (domain.Length == 0) return $"'{address}' has no domain after the '@'";
         if (local.Length > 64) return "the part before the '@' is longer than 64 characters";
         if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..")) return $"'{local}' has a misplaced dot";
-        foreach (var c in local)
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '.' || AtomSpecials.Contains(c)))
-                return $"'{local}' contains '{c}', which addresses may not use unquoted";
-        return null;
+        var bad = local.AsSpan().IndexOfAnyExcept(LocalChars);
+        return bad < 0 ? null : $"'{local}' contains '{local[bad]}', which addresses may not use unquoted";
     }
 
     private static string? CheckDomain(string domain)
     {
-        var labels = domain.Split('.');
-        if (labels.Length < 2) return $"the domain '{domain}' needs at least one dot";
-        foreach (var label in labels)
+        if (!domain.Contains('.')) return $"the domain '{domain}' needs at least one dot";
+        var last = ReadOnlySpan<char>.Empty;
+        foreach (var range in domain.AsSpan().Split('.'))
         {
+            var label = domain.AsSpan(range);
             if (label.Length is 0 or > 63) return $"the domain '{domain}' has an empty or over-long label";
-            if (label.StartsWith('-') || label.EndsWith('-')) return $"the domain label '{label}' starts or ends with '-'";
-            if (!label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return $"the domain '{domain}' contains characters domains may not use";
+            if (label[0] == '-' || label[^1] == '-') return $"the domain label '{label}' starts or ends with '-'";
+            if (label.ContainsAnyExcept(LabelChars)) return $"the domain '{domain}' contains characters domains may not use";
+            last = label;
         }
-        if (labels[^1].All(char.IsAsciiDigit)) return $"the domain '{domain}' ends in a number";
+        if (!last.ContainsAnyExceptInRange('0', '9')) return $"the domain '{domain}' ends in a number";
         return null;
     }
 }

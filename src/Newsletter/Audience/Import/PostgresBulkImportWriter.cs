@@ -189,8 +189,10 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
 
     private void Rebuild()
     {
-        // The rebuilds sort in memory up to this much, for this transaction only (the server's default is 64 MB).
+        // The rebuilds sort, and the foreign key's check hashes, in memory up to this much, for this transaction only
+        // (the server's defaults are 64 MB and 4 MB).
         Execute("SET LOCAL maintenance_work_mem = '256MB'");
+        Execute("SET LOCAL work_mem = '256MB'");
         foreach (var definition in _indexes.Concat(_foreignKeys)) Execute(definition);
     }
 
