@@ -14,10 +14,10 @@ namespace Newsletter.Audience;
 /// (https://www.postgresql.org/docs/current/sql-copy.html) while the file is still being read, so the server's
 /// writing overlaps the reading. Rows for addresses already on the list are kept aside and applied in one
 /// <c>UPDATE</c>; the derived <c>subscriber_fields</c> and <c>subscriber_tags</c> rows of new subscribers follow in two
-/// more COPYs, sorted in their indexes' order so that each index grows at its right edge. The indexes that would
-/// otherwise be updated row by row (the address, status and tag-by-subscriber indexes) and the tags' foreign key are
-/// dropped at the start and built again in one pass before the commit; the insert trigger that keeps
-/// <c>subscriber_fields</c> is off meanwhile, as those rows are written here. All of it is one transaction, kept
+/// more COPYs, sorted in their indexes' order. Every secondary index of the three tables, the tags' primary key and
+/// its foreign key are dropped and built again in one pass before the commit (the subscribers' primary key stays:
+/// five tables refer to it); the insert trigger that keeps <c>subscriber_fields</c> is off meanwhile, as those rows are
+/// written here. All of it is one transaction, kept
 /// only by <see cref="Commit"/>: other sessions wait on the lock and never see the tables without their indexes.
 /// Needs the rights of the tables' owner (the role that ran the migrations).
 /// </summary>
@@ -30,8 +30,10 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
     private static readonly string[] StreamedIndexes = ["subscribers_email", "subscribers_status", "subscriber_tags_subscriber"];
     private static readonly string[] StreamedConstraints = ["subscriber_tags_subscriber_id_fkey"];
 
-    // Into an empty list the derived rows go in index order into bare tables, and the build finds them presorted:
-    // about 40% less time than feeding the index itself. Into a list that already has rows, they feed the index.
+    // Set aside once the updates are applied (their trigger uses the fields index): the derived rows then go in
+    // index order into bare tables. Into an empty list the build finds them presorted, about 40% less time than
+    // feeding the index; into a list with rows of its own, feeding it would insert all over the index (measured
+    // 6.2 s for 2M rows after 100k, against 3.7 s for the build).
     private static readonly string[] DerivedIndexes = ["subscriber_fields_value"];
     private static readonly string[] DerivedConstraints = ["subscriber_tags_pkey"];
 
@@ -119,7 +121,7 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         _copy.Dispose();
         _copy = null;
         ApplyUpdates();
-        if (_list.Count == 0) SetAside(DerivedIndexes, DerivedConstraints);
+        SetAside(DerivedIndexes, DerivedConstraints);
         Load("COPY subscriber_fields (name, value, subscriber_id) FROM STDIN (FORMAT BINARY)", _fields);
         Load("COPY subscriber_tags (tag, subscriber_id) FROM STDIN (FORMAT BINARY)", _tags);
         Rebuild();
