@@ -15,23 +15,14 @@ internal sealed class FieldsJson : IDisposable
 
     public FieldsJson() => _writer = new Utf8JsonWriter(_buffer);
 
-    /// <summary>The object of the columns of <paramref name="record"/> that <paramref name="header"/> calls fields and that are not empty; <c>{}</c> for none.</summary>
-    public string Write(ImportHeader header, string[] record)
+    /// <summary>The object of <paramref name="fields"/> in their order, such as <c>{"plan":"pro"}</c>; <c>{}</c> for none.</summary>
+    public string Write(IReadOnlyList<KeyValuePair<string, string>> fields)
     {
-        var any = false;
-        for (var i = 0; i < record.Length; i++)
-        {
-            if (!header.IsField(i) || record[i].Length == 0) continue;
-            if (!any)
-            {
-                _buffer.ResetWrittenCount();
-                _writer.Reset(_buffer);
-                _writer.WriteStartObject();
-                any = true;
-            }
-            _writer.WriteString(header.Names[i], record[i]);
-        }
-        if (!any) return "{}";
+        if (fields.Count == 0) return "{}";
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        _writer.WriteStartObject();
+        foreach (var (name, value) in fields) _writer.WriteString(name, value);
         _writer.WriteEndObject();
         _writer.Flush();
         return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);

@@ -47,10 +47,11 @@ internal sealed class ImportRun(ImportHeader header, int lines) : IDisposable
         // A list with only first and last names still gives every subscriber a display name.
         if (name is null && (first ?? last) is not null) name = string.Join(' ', new[] { first, last }.OfType<string>());
         if (!SubscriberName.TryValidate(name, out reason)) return Reject(line, header.FirstName + 1, reason);
-        return new ImportRow(email, name, first, last, _json.Write(header, record), status.ToText(), tags, Fields(record));
+        var fields = Fields(record);
+        return new ImportRow(email, name, first, last, _json.Write(fields), status.ToText(), tags, fields);
     }
 
-    // The same members as the JSON, for a store that writes the derived field rows itself.
+    // The non-empty field columns: written as the JSON column, and by PostgreSQL's bulk import as field rows too.
     private KeyValuePair<string, string>[] Fields(string[] record)
     {
         var count = 0;

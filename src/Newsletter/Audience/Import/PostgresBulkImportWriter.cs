@@ -1,5 +1,4 @@
 // Loads an import larger than the list straight into PostgreSQL's tables with binary COPY, indexes rebuilt after.
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Newsletter.Storage;
@@ -17,11 +16,10 @@ namespace Newsletter.Audience;
 /// more COPYs, sorted in their indexes' order. Every secondary index of the three tables, the tags' primary key and
 /// its foreign key are dropped and built again in one pass before the commit (the subscribers' primary key stays:
 /// five tables refer to it); the insert trigger that keeps <c>subscriber_fields</c> is off meanwhile, as those rows are
-/// written here. All of it is one transaction, kept
-/// only by <see cref="Commit"/>: other sessions wait on the lock and never see the tables without their indexes.
+/// written here. All of it is one transaction, kept only by <see cref="PostgresImportSession.Commit"/>: other sessions wait on the lock and never see the tables without their indexes.
 /// Needs the rights of the tables' owner (the role that ran the migrations).
 /// </summary>
-internal sealed class PostgresBulkImportWriter : IImportWriter
+internal sealed class PostgresBulkImportWriter : PostgresImportSession
 {
     /// <summary>Rows a file must hold, and more than the list holds, before this path is worth its rebuilds.</summary>
     public const int MinimumRows = 20_000;
@@ -37,15 +35,11 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
     private static readonly string[] DerivedIndexes = ["subscriber_fields_value"];
     private static readonly string[] DerivedConstraints = ["subscriber_tags_pkey"];
 
-    private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
-    private readonly string _source, _now;
     private readonly long _base, _lastLine;
     private readonly Dictionary<string, (long Id, string Status)> _list;
     private readonly List<string> _indexes = [], _foreignKeys = [];
     private readonly List<(long Id, ImportRow Row)> _updates = [];
-    private readonly SortedRows _fields = new(), _tags = new();
-    private NpgsqlBinaryImporter? _copy;
+    private readonly IndexOrderedRows _fields = new(withValues: true), _tags = new(withValues: false);
 
     /// <summary>Whether an import of at most <paramref name="lines"/> lines should take this path on <paramref name="database"/>.</summary>
     public static bool Suits(Database database, long lines)
@@ -64,41 +58,28 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
     /// <param name="source">What new subscribers' <c>source</c> says, such as <c>import:list.csv</c>.</param>
     /// <param name="now">The import's time as stored (<see cref="StoredTime"/>).</param>
     /// <param name="lines">The file's line count: no row's line number is larger, so ids base + line never collide.</param>
-    public PostgresBulkImportWriter(Database database, string source, string now, long lines)
+    public PostgresBulkImportWriter(Database database, string source, string now, long lines) : base(database, source, now)
     {
-        _source = source;
-        _now = now;
         _lastLine = lines;
-        _connection = (NpgsqlConnection)database.Connect();
-        _transaction = _connection.BeginTransaction();
         Execute("LOCK TABLE subscribers, subscriber_fields, subscriber_tags IN ACCESS EXCLUSIVE MODE");
         _list = ReadList();
         _base = ReserveIds(lines);
         SetAside(StreamedIndexes, StreamedConstraints);
         Execute("ALTER TABLE subscribers DISABLE TRIGGER subscriber_fields_on_insert");
-        _copy = _connection.BeginBinaryImport("""
+        OpenCopy("""
             COPY subscribers (id, email, name, first_name, last_name, fields, status, source, created_at, confirmed_at, status_changed_at)
             FROM STDIN (FORMAT BINARY)
             """);
     }
 
     /// <inheritdoc />
-    public int Added { get; private set; }
-
-    /// <inheritdoc />
-    public int Updated { get; private set; }
-
-    /// <inheritdoc />
-    public List<SuppressedRow> Suppressed { get; } = [];
-
-    /// <inheritdoc />
-    public void Write(IReadOnlyList<(int Line, ImportRow Row)> rows)
+    public override void Write(IReadOnlyList<(int Line, ImportRow Row)> rows)
     {
-        var copy = _copy ?? throw new InvalidOperationException("the import was completed");
+        var copy = Copy;
         foreach (var (line, row) in rows)
         {
             if (line > _lastLine) throw new InvalidOperationException($"line {line} is past the {_lastLine} lines the import reserved ids for");
-            if (_list.Count > 0 && _list.TryGetValue(row.Email, out var known))
+            if (_list.TryGetValue(row.Email, out var known))
             {
                 // As the merge path does: a suppressed address is reported and left alone, any other is updated.
                 if (known.Status is "active" or "pending") _updates.Add((known.Id, row));
@@ -108,38 +89,21 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
             var id = _base + line;
             WriteSubscriber(copy, id, row);
             foreach (var (name, value) in row.Fields) _fields.Add(name, value, id);
-            foreach (var tag in row.Tags) _tags.Add(tag, tag, id);
+            foreach (var tag in row.Tags) _tags.Add(tag, "", id);
             Added++;
         }
     }
 
     /// <inheritdoc />
-    public void Complete()
+    public override void Complete()
     {
-        if (_copy is null) return;
-        _copy.Complete();
-        _copy.Dispose();
-        _copy = null;
+        if (!CloseCopy()) return;
         ApplyUpdates();
         SetAside(DerivedIndexes, DerivedConstraints);
         Load("COPY subscriber_fields (name, value, subscriber_id) FROM STDIN (FORMAT BINARY)", _fields);
         Load("COPY subscriber_tags (tag, subscriber_id) FROM STDIN (FORMAT BINARY)", _tags);
         Rebuild();
         Execute("ALTER TABLE subscribers ENABLE TRIGGER subscriber_fields_on_insert");
-    }
-
-    /// <inheritdoc />
-    public void Commit()
-    {
-        Complete();
-        _transaction.Commit();
-    }
-
-    public void Dispose()
-    {
-        _copy?.Dispose();
-        _transaction.Dispose();
-        _connection.Dispose();
     }
 
     // Every address on the list, folded as the unique index folds it, with its id and status. The list is smaller
@@ -151,16 +115,6 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         using var reader = read.ExecuteReader();
         while (reader.Read()) list[reader.GetString(0)] = (reader.GetInt64(1), string.Intern(reader.GetString(2)));
         return list;
-    }
-
-    // A block of ids taken at once: a new row's id is the block's base + its line, as in the merge path.
-    private long ReserveIds(long lines)
-    {
-        using var reserve = Command("""
-            SELECT setval(pg_get_serial_sequence('subscribers', 'id'), nextval(pg_get_serial_sequence('subscribers', 'id')) + @lines) - @lines
-            """);
-        reserve.Bind("lines", lines);
-        return reserve.ScalarLong();
     }
 
     // Drops the named indexes and constraints, keeping their definitions for Rebuild: indexes and primary keys
@@ -208,10 +162,10 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
         WriteText(copy, row.LastName);
         copy.Write(row.FieldsJson, NpgsqlDbType.Text);
         copy.Write(row.Status, NpgsqlDbType.Text);
-        copy.Write(_source, NpgsqlDbType.Text);
-        copy.Write(_now, NpgsqlDbType.Text);
-        WriteText(copy, row.Status == "active" ? _now : null);
-        copy.Write(_now, NpgsqlDbType.Text);
+        copy.Write(Source, NpgsqlDbType.Text);
+        copy.Write(Now, NpgsqlDbType.Text);
+        WriteText(copy, row.Status == "active" ? Now : null);
+        copy.Write(Now, NpgsqlDbType.Text);
     }
 
     // The rows for addresses already on the list, staged and applied as the merge path's upsert (subscribers/
@@ -225,7 +179,7 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
                 id bigint NOT NULL, name text, first_name text, last_name text, fields text NOT NULL, status text NOT NULL, tags text[] NOT NULL
             ) ON COMMIT DROP
             """);
-        using (var copy = _connection.BeginBinaryImport(
+        using (var copy = Connection.BeginBinaryImport(
                    "COPY import_updates (id, name, first_name, last_name, fields, status, tags) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (id, row) in _updates)
@@ -237,7 +191,7 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
                 WriteText(copy, row.LastName);
                 copy.Write(row.FieldsJson, NpgsqlDbType.Text);
                 copy.Write(row.Status, NpgsqlDbType.Text);
-                copy.Write(row.Tags as string[] ?? row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                WriteTags(copy, row);
             }
             copy.Complete();
         }
@@ -252,7 +206,7 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
             FROM import_updates u WHERE s.id = u.id
             """))
         {
-            update.Bind("now", _now);
+            update.Bind("now", Now);
             Updated = update.ExecuteNonQuery();
         }
         Execute("""
@@ -262,100 +216,17 @@ internal sealed class PostgresBulkImportWriter : IImportWriter
             """);
     }
 
-    private void Load(string copySql, SortedRows rows)
+    private void Load(string copySql, IndexOrderedRows rows)
     {
         if (rows.Count == 0) return;
-        using var copy = _connection.BeginBinaryImport(copySql);
-        foreach (var (key, value, id) in rows.InIndexOrder())
+        using var copy = Connection.BeginBinaryImport(copySql);
+        foreach (var (name, value, id) in rows.InIndexOrder())
         {
             copy.StartRow();
-            copy.Write(key, NpgsqlDbType.Text);
-            if (value is not null) copy.Write(value, NpgsqlDbType.Text);
+            copy.Write(name, NpgsqlDbType.Text);
+            if (rows.WithValues) copy.Write(value, NpgsqlDbType.Text);
             copy.Write(id, NpgsqlDbType.Bigint);
         }
         copy.Complete();
-    }
-
-    private static void WriteText(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null) copy.WriteNull();
-        else copy.Write(value, NpgsqlDbType.Text);
-    }
-
-    private void Execute(string sql) => _connection.Execute(_transaction, sql, timeoutSeconds: 0);
-
-    // A million rows take longer than Npgsql's 30 s default, and the import is the only thing waiting for them.
-    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction) { CommandTimeout = 0 };
-
-    /// <summary>
-    /// Derived rows grouped by (name, value folded as <c>lower()</c> under "C" folds it), each group's ids in the
-    /// order they came (ascending, as lines are), and handed out in the order of an index on
-    /// <c>(name, lower(value), subscriber_id)</c>: the groups sorted by their UTF-8 bytes, which is that collation's order.
-    /// For tags the name is the tag and no value is written.
-    /// </summary>
-    private sealed class SortedRows
-    {
-        private readonly Dictionary<(string Name, string Value), Group> _groups = new(KeyComparer.Instance);
-
-        public int Count { get; private set; }
-
-        /// <summary>Adds a row; <paramref name="value"/> is written unless it is the same instance as <paramref name="name"/> (a tag).</summary>
-        public void Add(string name, string value, long id)
-        {
-            if (!_groups.TryGetValue((name, value), out var group)) _groups.Add((name, value), group = new Group(name, value));
-            group.Add(value, id);
-            Count++;
-        }
-
-        public IEnumerable<(string Key, string? Value, long Id)> InIndexOrder()
-        {
-            var ordered = _groups.Values
-                .Select(g => (Group: g, Sort: Encoding.UTF8.GetBytes(g.Name + "\0" + AsciiCase.Fold(g.Value))))
-                .OrderBy(g => g.Sort, ByteOrder.Instance);
-            foreach (var (group, _) in ordered)
-                for (var i = 0; i < group.Ids.Count; i++)
-                    yield return (group.Name, ReferenceEquals(group.Name, group.Value) ? null : group.ValueAt(i), group.Ids[i]);
-        }
-
-        private sealed class Group(string name, string value)
-        {
-            // Values that fold alike but are written differently ("Pro", "pro") are kept per row; the common case of
-            // one spelling keeps one string for the whole group.
-            private List<string>? _values;
-
-            public string Name { get; } = name;
-
-            public string Value { get; } = value;
-
-            public List<long> Ids { get; } = [];
-
-            public void Add(string value, long id)
-            {
-                if (_values is null && !string.Equals(value, Value, StringComparison.Ordinal))
-                    _values = [.. Enumerable.Repeat(Value, Ids.Count)];
-                _values?.Add(value);
-                Ids.Add(id);
-            }
-
-            public string ValueAt(int index) => _values?[index] ?? Value;
-        }
-
-        private sealed class KeyComparer : IEqualityComparer<(string Name, string Value)>
-        {
-            public static readonly KeyComparer Instance = new();
-
-            public bool Equals((string Name, string Value) x, (string Name, string Value) y) =>
-                string.Equals(x.Name, y.Name, StringComparison.Ordinal) && AsciiCase.Comparer.Equals(x.Value, y.Value);
-
-            public int GetHashCode((string Name, string Value) key) =>
-                HashCode.Combine(StringComparer.Ordinal.GetHashCode(key.Name), AsciiCase.Comparer.GetHashCode(key.Value));
-        }
-
-        private sealed class ByteOrder : IComparer<byte[]>
-        {
-            public static readonly ByteOrder Instance = new();
-
-            public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
-        }
     }
 }
